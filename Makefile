@@ -1,0 +1,58 @@
+# Raadsvolg — the two commands: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint check messages test-sqlite test-postgres bench clean
+
+# Set up everything, load the demo data and serve the site (SQLite, demo mode).
+run: install messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_data
+	@echo "Raadsvolg: http://$(HOST):$(PORT)/  —  admin: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite: lint, checks, translations, then pytest on SQLite and on PostgreSQL.
+test: install lint check messages test-sqlite test-postgres
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet uv==$(UV_VERSION); }
+	$(UV) sync --frozen --inexact --quiet
+	touch $@
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check:
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else-at-all \
+	  DJANGO_ALLOWED_HOSTS=raadsvolg.example \
+	  DJANGO_SETTINGS_MODULE=config.settings.production \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages:
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+test-sqlite:
+	$(BIN)/pytest
+
+# A throwaway PostgreSQL cluster of our own; skipped only outside CI when absent.
+test-postgres:
+	bin/with-postgres $(BIN)/pytest
+
+bench:
+	@echo "No benchmarks yet."
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,28 @@
+"""Load the demo data (demo mode only) and print the demo accounts."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
+from motions.demo import load_motions
+
+
+class Command(BaseCommand):
+    help = "Load Raadsvolg's demo data; running it again adds nothing twice."
+
+    def handle(self, *args, **options):
+        if not settings.RAADSVOLG_DEMO:
+            raise CommandError(
+                _("Demo data can only be loaded in demo mode (RAADSVOLG_DEMO=true).")
+            )
+        with transaction.atomic():
+            municipalities = load_organisation()
+            load_motions(municipalities)
+        self.stdout.write(
+            _("Demo data loaded. Demo accounts (password: %(password)s):")
+            % {"password": DEMO_PASSWORD}
+        )
+        for username, description in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<18} {description}")

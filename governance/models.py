@@ -1,0 +1,348 @@
+"""The organisation: municipalities (tenants), their meetings, parties, people,
+portfolios, the adviesraad, and the roles that scope what each user may do."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .constants import PORTFOLIO_HOLDER_FUNCTIONS, PersonFunction, RoleKind, TermStart, TermUnit
+
+tooi_code_validator = RegexValidator(
+    r"^gm\d{4}$", _("Enter a TOOI municipality code such as gm0153.")
+)
+
+
+class Municipality(models.Model):
+    """A gemeente: the tenant every organisation record belongs to."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    tooi_code = models.CharField(
+        _("TOOI code"),
+        max_length=6,
+        unique=True,
+        validators=[tooi_code_validator],
+        help_text=_("The municipality's code in the TOOI register, e.g. gm0153 for Enschede."),
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        related_name="municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("The public website of this municipality."),
+    )
+    default_deadline_month = models.PositiveSmallIntegerField(
+        _("default deadline month"),
+        null=True,
+        blank=True,
+        choices=[(m, m) for m in range(1, 13)],
+        help_text=_(
+            "Proposed completion deadline for an adopted motion that sets none itself: "
+            "the end of this month (commonly 7 or 12)."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MunicipalityOwned(models.Model):
+    """Abstract base for records that belong to one municipality (each subclass
+    declares its own `municipality` key, with its own related name)."""
+
+    class Meta:
+        abstract = True
+
+    def check_same_municipality(self, **related):
+        """Raise a field error for every related record of another municipality."""
+        errors = {
+            field: _("This belongs to another municipality.")
+            for field, obj in related.items()
+            if obj is not None and obj.municipality_id != self.municipality_id
+        }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Meeting(MunicipalityOwned):
+    """A meeting of the gemeenteraad (raadsvergadering) in which moties are voted on."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("E.g. 'Raadsvergadering'.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("council meeting")
+        verbose_name_plural = _("council meetings")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "date", "title"],
+                name="meeting_unique_per_day",
+                violation_error_message=_("This municipality already has this meeting."),
+            )
+        ]
+
+    def __str__(self):
+        from django.utils.formats import date_format
+
+        label = self.title or _("Council meeting")
+        return f"{label} {date_format(self.date, 'j F Y')}"
+
+
+class Party(MunicipalityOwned):
+    """A fractie in the gemeenteraad."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="parties",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="party_unique_name",
+                violation_error_message=_("This municipality already has a party of this name."),
+            )
+        ]
+
+    def __str__(self):
+        return self.abbreviation or self.name
+
+
+class Person(MunicipalityOwned):
+    """A councillor, alderman, mayor or official of one municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    function = models.CharField(
+        _("function"),
+        max_length=20,
+        choices=PersonFunction.choices,
+        default=PersonFunction.councillor,
+    )
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("party"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.party})" if self.party_id else self.name
+
+    def clean(self):
+        self.check_same_municipality(party=self.party)
+
+
+class Portfolio(MunicipalityOwned):
+    """A portefeuille of the college, held by a wethouder or the burgemeester."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="portfolios",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    holder = models.ForeignKey(
+        Person,
+        verbose_name=_("portfolio holder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="portfolios",
+        limit_choices_to={"function__in": PORTFOLIO_HOLDER_FUNCTIONS},
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("portfolio")
+        verbose_name_plural = _("portfolios")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"],
+                name="portfolio_unique_name",
+                violation_error_message=_(
+                    "This municipality already has a portfolio of this name."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        self.check_same_municipality(holder=self.holder)
+        if self.holder and self.holder.function not in PORTFOLIO_HOLDER_FUNCTIONS:
+            raise ValidationError({"holder": _("A portfolio is held by an alderman or the mayor.")})
+
+
+class AdvisoryCouncil(models.Model):
+    """An adviesraad sociaal domein; a regional one serves several municipalities.
+
+    Its terms come from its verordening and differ per adviesraad, so they are data."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="advisory_councils"
+    )
+    chair = models.CharField(_("chair"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    advice_term_length = models.PositiveSmallIntegerField(
+        _("advice term"), default=6, help_text=_("Time the adviesraad has to give advice.")
+    )
+    advice_term_unit = models.CharField(
+        _("unit of the advice term"),
+        max_length=5,
+        choices=TermUnit.choices,
+        default=TermUnit.weeks,
+    )
+    advice_term_start = models.CharField(
+        _("advice term runs from"),
+        max_length=12,
+        choices=TermStart.choices,
+        default=TermStart.letter_date,
+    )
+    advice_term_atw = models.BooleanField(
+        _("Algemene termijnenwet applies to the advice term"), default=True
+    )
+    response_term_length = models.PositiveSmallIntegerField(
+        _("response term"), default=6, help_text=_("Time the college has to respond.")
+    )
+    response_term_unit = models.CharField(
+        _("unit of the response term"),
+        max_length=5,
+        choices=TermUnit.choices,
+        default=TermUnit.weeks,
+    )
+    response_term_start = models.CharField(
+        _("response term runs from"),
+        max_length=12,
+        choices=TermStart.choices,
+        default=TermStart.receipt,
+    )
+    response_term_atw = models.BooleanField(
+        _("Algemene termijnenwet applies to the response term"), default=True
+    )
+    history = HistoricalRecords(m2m_fields=[municipalities])
+
+    class Meta:
+        verbose_name = _("advisory council")
+        verbose_name_plural = _("advisory councils")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.Model):
+    """One job of one user, with its scope: griffie of a municipality, member of an
+    adviesraad, or college staff for some portfolios of a municipality."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="raadsvolg_roles",
+    )
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text=_("For the griffie and college staff."),
+    )
+    advisory_council = models.ForeignKey(
+        AdvisoryCouncil,
+        verbose_name=_("advisory council"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+        help_text=_("For members of an advisory council."),
+    )
+    portfolios = models.ManyToManyField(
+        Portfolio,
+        verbose_name=_("portfolios"),
+        blank=True,
+        related_name="staff_roles",
+        help_text=_("For college staff: the portfolios they work for."),
+    )
+    history = HistoricalRecords(m2m_fields=[portfolios])
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=RoleKind.advisory_member,
+                        advisory_council__isnull=False,
+                        municipality__isnull=True,
+                    )
+                    | (
+                        ~models.Q(kind=RoleKind.advisory_member)
+                        & models.Q(municipality__isnull=False, advisory_council__isnull=True)
+                    )
+                ),
+                name="role_scope_matches_kind",
+                violation_error_message=_(
+                    "A member of an advisory council needs an advisory council and no "
+                    "municipality; the griffie and college staff need a municipality."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        scope = self.advisory_council or self.municipality
+        return f"{self.user} — {self.get_kind_display()} ({scope})"
+
+
+from .pages import HomePage  # noqa: E402, F401  (Wagtail finds page models in models)

@@ -1,0 +1,26 @@
+"""The public home page of a municipality's site (the public pages of moties and
+adviezen come with the public site)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The root page of one municipality's public Raadsvolg site."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    template = "governance/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def municipality(self):
+        site = self.get_site()
+        return getattr(site, "municipality", None) if site else None

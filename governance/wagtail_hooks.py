@@ -1,0 +1,124 @@
+"""The admin of the organisation: what the griffie keeps per municipality, and what
+the functional administrator (superuser) keeps for the whole installation."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import AdvisoryCouncil, Meeting, Municipality, Party, Person, Portfolio, Role
+from .viewsets import ScopedModelViewSet
+
+
+class MeetingViewSet(ScopedModelViewSet):
+    model = Meeting
+    icon = "date"
+    list_display = ["__str__", "date", "municipality"]
+    list_filter = ["municipality"]
+    list_select_related = ("municipality",)
+    panels = [FieldPanel("municipality"), FieldPanel("date"), FieldPanel("title")]
+
+
+class PartyViewSet(ScopedModelViewSet):
+    model = Party
+    icon = "group"
+    list_display = ["name", "abbreviation", "municipality"]
+    list_filter = ["municipality"]
+    list_select_related = ("municipality",)
+    search_fields = ["name", "abbreviation"]
+    search_backend_name = None
+    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("abbreviation")]
+
+
+class PersonViewSet(ScopedModelViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "function", "party", "municipality"]
+    list_filter = ["municipality", "function"]
+    list_select_related = ("municipality", "party")
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [
+        FieldPanel("municipality"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("function"), FieldPanel("party")]),
+        FieldPanel("email"),
+    ]
+
+
+class PortfolioViewSet(ScopedModelViewSet):
+    model = Portfolio
+    icon = "folder-open-inverse"
+    list_display = ["name", "holder", "municipality"]
+    list_filter = ["municipality"]
+    list_select_related = ("municipality", "holder", "holder__party")
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("holder")]
+
+
+class MunicipalityViewSet(ModelViewSet):
+    model = Municipality
+    icon = "home"
+    list_display = ["name", "tooi_code", "site"]
+    form_fields = ["name", "tooi_code", "site", "default_deadline_month"]
+    copy_view_enabled = False
+
+
+def term_panel(prefix, heading):
+    return MultiFieldPanel(
+        [
+            FieldRowPanel([FieldPanel(f"{prefix}_length"), FieldPanel(f"{prefix}_unit")]),
+            FieldRowPanel([FieldPanel(f"{prefix}_start"), FieldPanel(f"{prefix}_atw")]),
+        ],
+        heading=heading,
+    )
+
+
+class AdvisoryCouncilViewSet(ModelViewSet):
+    model = AdvisoryCouncil
+    icon = "group"
+    list_display = ["name", "chair"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("municipalities"),
+        FieldRowPanel([FieldPanel("chair"), FieldPanel("email")]),
+        term_panel("advice_term", _("Advice term")),
+        term_panel("response_term", _("Response term")),
+    ]
+
+
+class RoleViewSet(ModelViewSet):
+    model = Role
+    icon = "key"
+    list_display = ["user", "kind", "municipality", "advisory_council"]
+    list_filter = ["kind", "municipality", "advisory_council"]
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("kind"),
+        FieldPanel("municipality"),
+        FieldPanel("advisory_council"),
+        FieldPanel("portfolios"),
+    ]
+
+
+class OrganisationGroup(ModelViewSetGroup):
+    menu_label = _("Organisation")
+    menu_icon = "site"
+    menu_order = 300
+    items = (
+        MeetingViewSet("meeting"),
+        PartyViewSet("party"),
+        PersonViewSet("person"),
+        PortfolioViewSet("portfolio"),
+        MunicipalityViewSet("municipality"),
+        AdvisoryCouncilViewSet("advisory_council"),
+        RoleViewSet("role"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation():
+    return OrganisationGroup()

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MotionsConfig(AppConfig):
+    """Moties of the council, from the vote to their completion (afdoening)."""
+
+    name = "motions"
+    verbose_name = _("Motions")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Motion
+        from .permissions import MotionPermissionPolicy
+
+        register_permission_policy(Motion, MotionPermissionPolicy(Motion))

@@ -1,0 +1,256 @@
+"""Demo moties: a dozen for Dijkhoven that together cover every status, some of them
+overdue, and a few for Lindeburg. Dates are relative to today so that the demo always
+shows overdue and upcoming deadlines. Steps go through the lifecycle, so every demo
+motie has a real history."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from governance.demo import ensure_meeting
+from governance.models import Person, Portfolio
+
+from .lifecycle import apply_transition
+from .models import Motion, MotionSubmitter
+
+RECITALS = (
+    "constaterende dat {topic};\n"
+    "overwegende dat inwoners erop moeten kunnen rekenen dat de gemeente haar "
+    "toezeggingen nakomt;"
+)
+
+
+@dataclass
+class DemoMotion:
+    number: str
+    title: str
+    days_ago: int
+    topic: str
+    operative_text: str
+    portfolio: str
+    submitters: list[str]
+    steps: list[str] = field(default_factory=list)
+    deadline_in_days: int | None = None
+    deadline_unknown_reason: str = ""
+
+
+DIJKHOVEN_MOTIONS = [
+    DemoMotion(
+        "M2026-01",
+        "Mantelzorgwaardering ook digitaal",
+        20,
+        "veel mantelzorgers de papieren aanvraag voor de mantelzorgwaardering niet vinden",
+        "verzoekt het college de mantelzorgwaardering vanaf 2027 ook digitaal "
+        "aanvraagbaar te maken en de raad daarover voor 1 juli te informeren,",
+        "Sociaal domein",
+        ["Anouk de Vries", "Dirk Mulder"],
+    ),
+    DemoMotion(
+        "M2025-11",
+        "Schuldhulp zonder wachtlijst",
+        240,
+        "de wachttijd voor schuldhulpverlening in Dijkhoven gemiddeld negen weken is",
+        "verzoekt het college de wachttijd voor een eerste gesprek bij schuldhulp "
+        "terug te brengen tot twee weken en de raad hierover te rapporteren,",
+        "Sociaal domein",
+        ["Gerda Visser"],
+        ["adopt"],
+        deadline_in_days=-45,
+    ),
+    DemoMotion(
+        "M2026-02",
+        "Speeltuinen toegankelijk voor alle kinderen",
+        60,
+        "slechts twee van de veertig speeltuinen toegankelijk zijn voor kinderen met een beperking",
+        "verzoekt het college bij elke vervanging van speeltoestellen een inclusief "
+        "ontwerp te kiezen en een plan voor 2027 aan de raad voor te leggen,",
+        "Sociaal domein",
+        ["Carla Smit"],
+        ["adopt"],
+        deadline_in_days=120,
+    ),
+    DemoMotion(
+        "M2025-08",
+        "Gratis parkeren in het centrum op zaterdag",
+        300,
+        "de winkeliers in het centrum teruglopende bezoekersaantallen melden",
+        "verzoekt het college parkeren op zaterdag gratis te maken,",
+        "Financiën",
+        ["Bram Jansen"],
+        ["reject"],
+    ),
+    DemoMotion(
+        "M2025-09",
+        "Extra boa's in de wijk Noord",
+        300,
+        "bewoners van Noord zich onveilig voelen",
+        "verzoekt het college twee extra boa's in te zetten in de wijk Noord,",
+        "Openbare orde en veiligheid",
+        ["Frank Bos"],
+        ["withdraw"],
+    ),
+    DemoMotion(
+        "M2026-03",
+        "Tiny houses voor starters",
+        30,
+        "starters op de woningmarkt in Dijkhoven nauwelijks kansen hebben",
+        "verzoekt het college te onderzoeken waar tijdelijke tiny houses voor "
+        "starters geplaatst kunnen worden,",
+        "Wonen en ruimte",
+        ["Esra Yilmaz"],
+        ["hold"],
+    ),
+    DemoMotion(
+        "M2025-05",
+        "Taalhuis in elke wijk",
+        400,
+        "laaggeletterdheid in Dijkhoven boven het landelijk gemiddelde ligt",
+        "verzoekt het college in elke wijk een taalpunt te openen in samenwerking "
+        "met de bibliotheek,",
+        "Onderwijs",
+        ["Dirk Mulder", "Esra Yilmaz"],
+        ["adopt", "start"],
+        deadline_in_days=-120,
+    ),
+    DemoMotion(
+        "M2025-12",
+        "Onafhankelijke cliëntondersteuning bekendmaken",
+        200,
+        "weinig inwoners weten dat zij recht hebben op onafhankelijke cliëntondersteuning",
+        "verzoekt het college de onafhankelijke cliëntondersteuning actief onder de "
+        "aandacht te brengen bij elke Wmo-melding,",
+        "Sociaal domein",
+        ["Anouk de Vries"],
+        ["adopt", "start"],
+        deadline_in_days=60,
+    ),
+    DemoMotion(
+        "M2025-14",
+        "Woningsplitsing makkelijker maken",
+        180,
+        "veel grote woningen door één persoon worden bewoond",
+        "verzoekt het college het beleid voor woningsplitsing te herzien,",
+        "Wonen en ruimte",
+        ["Bram Jansen", "Carla Smit"],
+        ["adopt", "start"],
+        deadline_unknown_reason="Het college heeft nog geen datum toegezegd; "
+        "afhankelijk van de nieuwe Omgevingsvisie.",
+    ),
+    DemoMotion(
+        "M2025-03",
+        "Jongerenwerk ook in het weekend",
+        420,
+        "jongeren in het weekend geen plek hebben om naartoe te gaan",
+        "verzoekt het college het jongerenwerk uit te breiden naar de vrijdag- en zaterdagavond,",
+        "Sociaal domein",
+        ["Gerda Visser", "Frank Bos"],
+        ["adopt", "start", "propose_completion"],
+        deadline_in_days=-10,
+    ),
+    DemoMotion(
+        "M2025-06",
+        "Energiecoaches voor huurders",
+        380,
+        "huurders met een kleine beurs de hoogste energierekening hebben",
+        "verzoekt het college energiecoaches in te zetten voor huurders,",
+        "Wonen en ruimte",
+        ["Dirk Mulder"],
+        ["adopt", "start", "propose_completion"],
+        deadline_in_days=30,
+    ),
+    DemoMotion(
+        "M2024-21",
+        "Meldpunt eenzaamheid",
+        600,
+        "eenzaamheid onder ouderen toeneemt",
+        "verzoekt het college een laagdrempelig meldpunt eenzaamheid in te richten,",
+        "Sociaal domein",
+        ["Carla Smit", "Anouk de Vries"],
+        ["adopt", "start", "propose_completion", "complete"],
+        deadline_in_days=-200,
+    ),
+]
+
+LINDEBURG_MOTIONS = [
+    DemoMotion(
+        "2026-004",
+        "Buurtbus naar het gezondheidscentrum",
+        90,
+        "het gezondheidscentrum slecht bereikbaar is met het openbaar vervoer",
+        "verzoekt het college een buurtbus in te zetten,",
+        "Sociaal domein",
+        ["Karin Dekker"],
+        ["adopt"],
+        deadline_in_days=100,
+    ),
+    DemoMotion(
+        "2025-017",
+        "Minimabeleid evalueren",
+        320,
+        "het minimabeleid sinds 2019 niet is geëvalueerd",
+        "verzoekt het college het minimabeleid te evalueren,",
+        "Sociaal domein",
+        ["Marieke Peeters"],
+        ["adopt", "start"],
+        deadline_in_days=-60,
+    ),
+]
+
+
+def load_motions(municipalities) -> None:
+    users = get_user_model().objects.in_bulk(
+        ["griffie", "college", "griffie-lindeburg"], field_name="username"
+    )
+    for demo in DIJKHOVEN_MOTIONS:
+        _load_motion(municipalities["Dijkhoven"], demo, users["griffie"], users["college"])
+    for demo in LINDEBURG_MOTIONS:
+        griffie = users["griffie-lindeburg"]
+        _load_motion(municipalities["Lindeburg"], demo, griffie, griffie)
+
+
+def _load_motion(municipality, demo, griffie, college) -> None:
+    if Motion.objects.filter(municipality=municipality, number=demo.number).exists():
+        return
+    today = timezone.localdate()
+    meeting = ensure_meeting(municipality, today - timedelta(days=demo.days_ago))
+    motion = Motion(
+        municipality=municipality,
+        number=demo.number,
+        title=demo.title,
+        meeting=meeting,
+        recitals=RECITALS.format(topic=demo.topic),
+        operative_text=demo.operative_text,
+        portfolio=Portfolio.objects.get(municipality=municipality, name=demo.portfolio),
+    )
+    motion._history_user = griffie
+    motion._change_reason = "Geregistreerd na de raadsvergadering"
+    motion.save()
+    for order, name in enumerate(demo.submitters):
+        person = Person.objects.get(municipality=municipality, name=name)
+        MotionSubmitter.objects.create(
+            motion=motion, person=person, party=person.party, sort_order=order
+        )
+    deadline = today + timedelta(days=demo.deadline_in_days) if demo.deadline_in_days else None
+    for step in demo.steps:
+        actor = college if step in ("start", "propose_completion") else griffie
+        apply_transition(
+            motion,
+            actor,
+            step,
+            reason=STEP_REASONS[step],
+            deadline=deadline,
+            deadline_unknown_reason=demo.deadline_unknown_reason,
+        )
+
+
+STEP_REASONS = {
+    "adopt": "Aangenomen in de raadsvergadering.",
+    "reject": "Verworpen in de raadsvergadering.",
+    "withdraw": "Ingetrokken door de indieners.",
+    "hold": "Aangehouden op verzoek van de indieners.",
+    "start": "De uitvoering is gestart.",
+    "propose_completion": "Raadsbrief met voorstel tot afdoening verzonden.",
+    "complete": "De raad stemde in met de afdoening.",
+}

@@ -1,0 +1,63 @@
+"""Filters of the motievolglijst; each filter is a queryset method or a plain lookup."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from governance.models import Meeting, Party, Portfolio
+from governance.roles import scope_for
+
+from .constants import MotionStatus
+from .models import Motion
+
+
+def _in_scope(model):
+    """A queryset callable for filter choices: records of the user's municipalities."""
+
+    def queryset(request):
+        if request is None:
+            return model.objects.none()
+        scope = scope_for(request.user)
+        records = model.objects.all()
+        if not scope.is_superuser:
+            records = records.filter(municipality_id__in=scope.municipality_ids)
+        return records
+
+    return queryset
+
+
+class MotionFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=MotionStatus.choices, widget=forms.CheckboxSelectMultiple
+    )
+    portfolio = django_filters.ModelChoiceFilter(
+        label=_("Portfolio"), queryset=_in_scope(Portfolio)
+    )
+    party = django_filters.ModelChoiceFilter(
+        label=_("Party"),
+        field_name="submitters__party",
+        queryset=_in_scope(Party),
+        distinct=True,
+    )
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=_in_scope(Meeting))
+    deadline = django_filters.DateFromToRangeFilter(
+        label=_("Deadline between"), widget=DateRangePickerWidget
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
+        method="filter_overdue",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Motion
+        fields = ["status", "portfolio", "party", "meeting", "deadline", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value == "yes":
+            return queryset.overdue()
+        if value == "no":
+            return queryset.not_overdue()
+        return queryset

@@ -1,0 +1,57 @@
+"""Forms of the motie admin: the motie itself and the form of a lifecycle step."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from governance.forms import ScopedAdminForm
+
+from .lifecycle import Transition
+from .models import TEXT_LIMIT
+
+
+class MotionForm(ScopedAdminForm):
+    """The motie's data, with an optional reason that goes into its history."""
+
+    change_reason = forms.CharField(
+        label=_("Reason for this change"),
+        required=False,
+        max_length=500,
+        help_text=_("Recorded in the motion's history."),
+    )
+
+    def save(self, commit=True):
+        reason = self.cleaned_data.get("change_reason", "").strip()
+        if reason:
+            self.instance._change_reason = reason
+        return super().save(commit=commit)
+
+
+class TransitionForm(forms.Form):
+    """What a lifecycle step asks: always a reason; a date or deadline for some steps."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why this step is taken; it is kept in the motion's history."),
+    )
+    on = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The date of the vote or of the council's decision; empty for today."),
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    deadline_unknown_reason = forms.CharField(
+        label=_("Reason the deadline is unknown"), required=False, max_length=500
+    )
+
+    def __init__(self, *args, transition: Transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not transition.asks_date:
+            del self.fields["on"]
+        if not transition.asks_deadline:
+            del self.fields["deadline"]
+            del self.fields["deadline_unknown_reason"]

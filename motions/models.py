@@ -1,0 +1,207 @@
+"""A motie of the gemeenteraad and the people who submitted it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+from wagtail.models import Orderable
+
+from governance.history import ChildHistoricalRecords
+from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
+
+from .constants import ADOPTED_STATUSES, OPEN_STATUSES, MotionKind, MotionStatus
+from .query import MotionQuerySet
+
+TEXT_LIMIT = 20_000
+
+
+class Motion(MunicipalityOwned, ClusterableModel):
+    """A motie: what the raad asked of the college, and how far that has come."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="motions",
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=30,
+        help_text=_("The motion's number, unique within the municipality, e.g. M2026-014."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="motions",
+        help_text=_("The council meeting in which the motion was (or will be) put to the vote."),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MotionKind.choices, default=MotionKind.agenda_item
+    )
+    agenda_item = models.CharField(
+        _("agenda item"),
+        max_length=255,
+        blank=True,
+        help_text=_("The agenda item the motion was submitted on, if any."),
+    )
+    recitals = models.TextField(
+        _("recitals"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_("The considerans: 'constaterende dat …', 'overwegende dat …'."),
+    )
+    operative_text = models.TextField(
+        _("operative text"),
+        max_length=TEXT_LIMIT,
+        help_text=_("The dictum: 'verzoekt het college …'."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=MotionStatus.choices,
+        default=MotionStatus.submitted,
+        editable=False,
+    )
+    vote_date = models.DateField(_("date of the vote"), null=True, blank=True, editable=False)
+    portfolio = models.ForeignKey(
+        Portfolio,
+        verbose_name=_("portfolio"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="motions",
+    )
+    deadline = models.DateField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("The date by which the college is to have carried out the motion."),
+    )
+    deadline_unknown_reason = models.CharField(
+        _("reason the deadline is unknown"),
+        max_length=500,
+        blank=True,
+        help_text=_("Fill in instead of a deadline when no date has been set or promised."),
+    )
+    completion_date = models.DateField(
+        _("date of completion"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The date on which the raad agreed that the motion is completed."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MotionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("motion")
+        verbose_name_plural = _("motions")
+        ordering = ["-meeting__date", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "number"],
+                name="motion_number_unique_per_municipality",
+                violation_error_message=_(
+                    "This municipality already has a motion with this number."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def clean(self):
+        self.check_same_municipality(meeting=self.meeting_or_none, portfolio=self.portfolio)
+        self.check_deadline()
+
+    @property
+    def meeting_or_none(self):
+        return self.meeting if self.meeting_id else None
+
+    @property
+    def vote_or_meeting_date(self):
+        if self.vote_date:
+            return self.vote_date
+        return self.meeting.date if self.meeting_id else None
+
+    def check_deadline(self):
+        """A deadline is a real date after the vote, or explicitly unknown with a reason."""
+        if self.deadline and self.deadline_unknown_reason:
+            raise ValidationError(
+                {"deadline_unknown_reason": _("Give either a deadline or a reason, not both.")}
+            )
+        start = self.vote_or_meeting_date
+        if self.deadline and start and self.deadline < start:
+            raise ValidationError(
+                {
+                    "deadline": _("The deadline cannot be before the vote (%(date)s).")
+                    % {"date": start.strftime("%d-%m-%Y")}
+                }
+            )
+        if self.status in OPEN_STATUSES and not (self.deadline or self.deadline_unknown_reason):
+            raise ValidationError(
+                {
+                    "deadline": _(
+                        "An adopted motion needs a deadline, or a reason why it is unknown."
+                    )
+                }
+            )
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status in ADOPTED_STATUSES
+
+    def is_overdue(self, today=None) -> bool:
+        """Open, with a deadline that has passed."""
+        today = today or timezone.localdate()
+        return self.status in OPEN_STATUSES and bool(self.deadline) and self.deadline < today
+
+    def days_overdue(self, today=None) -> int:
+        today = today or timezone.localdate()
+        return (today - self.deadline).days if self.is_overdue(today) else 0
+
+
+class MotionSubmitter(Orderable):
+    """One indiener of a motie, with the party they signed for."""
+
+    motion = ParentalKey(Motion, on_delete=models.CASCADE, related_name="submitters")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="submitted_motions"
+    )
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("party"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submitted_motions",
+        help_text=_("Leave empty to use the person's current party."),
+    )
+    history = ChildHistoricalRecords()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("submitter")
+        verbose_name_plural = _("submitters")
+
+    def __str__(self):
+        return f"{self.person.name} ({self.party})" if self.party_id else self.person.name
+
+    def clean(self):
+        if self.person_id and not self.party_id:
+            self.party_id = self.person.party_id
+        municipality_id = getattr(getattr(self, "motion", None), "municipality_id", None)
+        related = {
+            "person": self.person if self.person_id else None,
+            "party": self.party if self.party_id else None,
+        }
+        for field, obj in related.items():
+            if obj is not None and municipality_id and obj.municipality_id != municipality_id:
+                raise ValidationError({field: _("This belongs to another municipality.")})

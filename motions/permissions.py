@@ -1,0 +1,34 @@
+"""Who may see and change which moties in the admin (lifecycle steps: motions.lifecycle)."""
+
+from governance.permissions import ScopedPermissionPolicy
+
+from .constants import MotionStatus
+
+
+class MotionPermissionPolicy(ScopedPermissionPolicy):
+    """The griffie registers and edits the moties of its municipality; college staff
+    see the moties of their portfolios; adviesraad members see none."""
+
+    def actions_for(self, scope):
+        if scope.griffie_municipality_ids:
+            return {"add", "change", "delete", "view"}
+        return {"view"} if scope.staff_portfolio_ids else set()
+
+    def allows_instance(self, scope, action, motion):
+        griffie = motion.municipality_id in scope.griffie_municipality_ids
+        if action == "view":
+            return griffie or scope.is_staff_for(motion.portfolio_id)
+        if action == "delete":
+            # Only a registration mistake may go: once voted on, a motie is record.
+            return griffie and motion.status == MotionStatus.submitted
+        return griffie and action in ("add", "change")
+
+    def reachable(self, scope, action):
+        from .models import Motion
+
+        if action == "view":
+            return Motion.objects.visible_to_scope(scope)
+        queryset = Motion.objects.filter(municipality_id__in=scope.griffie_municipality_ids)
+        if action == "delete":
+            queryset = queryset.filter(status=MotionStatus.submitted)
+        return queryset

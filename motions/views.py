@@ -1,0 +1,108 @@
+"""Admin views of the motievolglijst beyond Wagtail's generic ones: the motie page
+(data, allowed steps, timeline) and the form of one lifecycle step."""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from governance.viewsets import ScopedInspectView, ScopedObjectMixin
+
+from .deadlines import default_deadline
+from .forms import TransitionForm
+from .lifecycle import (
+    TransitionError,
+    allowed_transitions,
+    apply_transition,
+    check_transition,
+    get_transition,
+)
+from .models import Motion
+from .timeline import motion_timeline
+
+
+class MotionInspectView(ScopedInspectView):
+    """The motie page: its data, the steps this user may take, and its timeline."""
+
+    template_name = "motions/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        motion = super().get_object(queryset)
+        return Motion.objects.with_list_relations().get(pk=motion.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["motion"] = self.object
+        context["transitions"] = [
+            (t, reverse("motion:transition", args=[self.object.pk, t.name]))
+            for t in allowed_transitions(self.object, self.request.user)
+        ]
+        context["timeline"] = motion_timeline(self.object)
+        return context
+
+
+class MotionTransitionView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
+    """Ask for the reason (and date or deadline) of one step, then take it."""
+
+    model = Motion
+    template_name = "motions/admin/transition.html"
+    form_class = TransitionForm
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        self.object = self.get_object()
+        try:
+            self.transition = get_transition(kwargs["name"])
+            check_transition(self.object, request.user, self.transition)
+        except TransitionError as error:
+            messages.error(request, str(error))
+            return redirect(self.inspect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def inspect_url(self):
+        return reverse("motion:inspect", args=[self.object.pk])
+
+    def get_page_title(self):
+        return str(self.transition.label)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "transition": self.transition}
+
+    def get_initial(self):
+        if self.transition.asks_deadline:
+            return {"deadline": self.object.deadline or default_deadline(self.object)}
+        return {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            motion=self.object,
+            transition=self.transition,
+            cancel_url=self.inspect_url,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            apply_transition(
+                self.object, self.request.user, self.transition.name, **form.cleaned_data
+            )
+        except TransitionError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("'%(step)s' recorded for %(motion)s.")
+            % {"step": self.transition.label, "motion": self.object.number},
+        )
+        return redirect(self.inspect_url)

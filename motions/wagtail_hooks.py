@@ -1,0 +1,107 @@
+"""The motievolglijst in the Wagtail admin."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+
+from governance.viewsets import ScopedModelViewSet
+
+from .filters import MotionFilterSet
+from .forms import MotionForm
+from .models import Motion
+from .views import MotionInspectView, MotionTransitionView
+
+
+def _date(value):
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def deadline_display(motion):
+    if motion.deadline:
+        return _date(motion.deadline)
+    return _("unknown") if motion.deadline_unknown_reason else ""
+
+
+def overdue_display(motion):
+    days = motion.days_overdue()
+    if not days:
+        return ""
+    return _("%(days)s days overdue") % {"days": days}
+
+
+class MotionViewSet(ScopedModelViewSet):
+    model = Motion
+    icon = "list-ul"
+    menu_label = _("Motion tracking list")
+    menu_order = 100
+    add_to_admin_menu = True
+    form_base_class = MotionForm
+    inspect_view_class = MotionInspectView
+    list_select_related = ("municipality", "meeting", "portfolio")
+    filterset_class = MotionFilterSet
+    search_fields = ["number", "title", "operative_text", "recitals"]
+    search_backend_name = None
+    ordering = ["-meeting__date", "number"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "number",
+            label=_("Number"),
+            sort_key="number",
+            get_url=lambda motion: reverse("motion:inspect", args=[motion.pk]),
+        ),
+        Column("title", label=_("Title"), sort_key="title"),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            sort_key="status",
+            accessor=lambda motion: motion.get_status_display(),
+            primary=lambda motion: motion.is_overdue(),
+        ),
+        Column("portfolio", label=_("Portfolio"), sort_key="portfolio__name"),
+        Column(
+            "meeting_date",
+            label=_("Vote"),
+            sort_key="meeting__date",
+            accessor=lambda motion: _date(motion.meeting.date),
+        ),
+        Column("deadline", label=_("Deadline"), sort_key="deadline", accessor=deadline_display),
+        Column("overdue", label=_("Overdue"), accessor=overdue_display),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("number")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("meeting"), FieldPanel("kind")]),
+        FieldPanel("agenda_item"),
+        InlinePanel(
+            "submitters",
+            label=_("Submitter"),
+            heading=_("Submitters"),
+            panels=[FieldPanel("person"), FieldPanel("party")],
+            min_num=1,
+        ),
+        FieldPanel("recitals"),
+        FieldPanel("operative_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("portfolio"),
+                FieldPanel("deadline"),
+                FieldPanel("deadline_unknown_reason"),
+            ],
+            heading=_("Carrying out"),
+        ),
+        FieldPanel("change_reason"),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/step/<str:name>/", MotionTransitionView.as_view(), name="transition"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_motion_viewset():
+    return MotionViewSet("motion")

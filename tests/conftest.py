@@ -1,0 +1,54 @@
+"""Shared fixtures: two municipalities with one user per role, built from factories."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from tests import factories as f
+
+
+@dataclass
+class Town:
+    """One municipality with its records and a user for every role."""
+
+    municipality: object
+    portfolio: object
+    other_portfolio: object
+    meeting: object
+    party: object
+    person: object
+    griffie: object
+    staff: object
+    staff_other_portfolio: object
+    advisory_member: object
+
+
+def make_town(name, code) -> Town:
+    municipality = f.MunicipalityFactory(name=name, tooi_code=code)
+    portfolio = f.PortfolioFactory(municipality=municipality, name="Sociaal domein")
+    other_portfolio = f.PortfolioFactory(municipality=municipality, name="Financiën")
+    council = f.AdvisoryCouncilFactory()
+    council.municipalities.add(municipality)
+    party = f.PartyFactory(municipality=municipality)
+    return Town(
+        municipality=municipality,
+        portfolio=portfolio,
+        other_portfolio=other_portfolio,
+        meeting=f.MeetingFactory(municipality=municipality),
+        party=party,
+        person=f.PersonFactory(municipality=municipality, party=party),
+        griffie=f.griffie(municipality, user__username=f"griffie-{code}"),
+        staff=f.college_staff([portfolio], user__username=f"staff-{code}"),
+        staff_other_portfolio=f.college_staff([other_portfolio], user__username=f"staff2-{code}"),
+        advisory_member=f.advisory_member(council, user__username=f"adviesraad-{code}"),
+    )
+
+
+@pytest.fixture
+def town(db):
+    return make_town("Dijkhoven", "gm9901")
+
+
+@pytest.fixture
+def other_town(db):
+    return make_town("Lindeburg", "gm9902")
