@@ -2,6 +2,7 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
@@ -28,7 +29,7 @@ def overdue_display(motion):
     days = motion.days_overdue()
     if not days:
         return ""
-    return _("%(days)s days overdue") % {"days": days}
+    return ngettext("%(days)s day overdue", "%(days)s days overdue", days) % {"days": days}
 
 
 class MotionViewSet(ScopedModelViewSet):

@@ -86,6 +86,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class RoleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Role
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     kind = RoleKind.griffie
@@ -122,6 +123,7 @@ class MotionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Motion
+        skip_postgeneration_save = True
 
     municipality = factory.SubFactory(MunicipalityFactory)
     number = factory.Sequence(lambda n: f"M2026-{n:03d}")
