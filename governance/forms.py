@@ -1,7 +1,9 @@
 """Admin forms whose choices stay inside the user's municipalities."""
 
+import functools
+
 from django import forms
-from wagtail.admin.forms.models import WagtailAdminModelForm, WagtailAdminModelFormMetaclass
+from wagtail.admin.forms.models import WagtailAdminModelForm
 
 from .models import Municipality
 from .roles import scope_for
@@ -24,20 +26,33 @@ def restrict_choices_to_scope(fields, user) -> None:
             field.queryset = field.queryset.filter(municipality_id__in=allowed)
 
 
-class ScopedFormMetaclass(WagtailAdminModelFormMetaclass):
-    @classmethod
-    def child_form(cls):
-        # Inline child forms (e.g. a motie's submitters) are scoped the same way.
-        return ScopedAdminForm
-
-
-class ScopedAdminForm(WagtailAdminModelForm, metaclass=ScopedFormMetaclass):
-    """The base form of every Raadsvolg admin form for municipality records."""
+class ScopedChoicesMixin:
+    """Restricts the form's choices to the user's scope once it is built."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         restrict_choices_to_scope(self.fields, self.for_user)
+
+
+@functools.cache
+def scoped_child_form(form_class):
+    """The same inline child form class, with its choices scoped to the user.
+
+    Wagtail builds an InlinePanel's child form itself (from WagtailAdminModelForm),
+    so the scoping is mixed into whatever class it chose."""
+    if issubclass(form_class, ScopedChoicesMixin):
+        return form_class
+    return type(form_class)(f"Scoped{form_class.__name__}", (ScopedChoicesMixin, form_class), {})
+
+
+class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
+    """The base form of every Raadsvolg admin form for municipality records; its inline
+    child forms (e.g. a motie's submitters) are scoped the same way."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         for formset in self.formsets.values():
+            formset.form = scoped_child_form(formset.form)
             formset.form_kwargs["for_user"] = self.for_user
         municipality = self.fields.get("municipality")
         if municipality is not None and not self.instance.pk:

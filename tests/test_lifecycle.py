@@ -119,10 +119,17 @@ def test_an_unknown_step_is_refused(town):
 
 def test_adoption_records_the_vote_date_and_the_deadline(town):
     motion = motion_in(S.submitted, town)
-    saved = take(motion, town.griffie, "adopt", on=datetime.date(2026, 3, 13),
-                 deadline=datetime.date(2026, 7, 1))
-    assert (saved.vote_date, saved.deadline) == (datetime.date(2026, 3, 13),
-                                                 datetime.date(2026, 7, 1))
+    saved = take(
+        motion,
+        town.griffie,
+        "adopt",
+        on=datetime.date(2026, 3, 13),
+        deadline=datetime.date(2026, 7, 1),
+    )
+    assert (saved.vote_date, saved.deadline) == (
+        datetime.date(2026, 3, 13),
+        datetime.date(2026, 7, 1),
+    )
 
 
 def test_adoption_with_an_unknown_deadline_keeps_the_reason(town):

@@ -30,7 +30,8 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path):
     (tmp_path / "locale" / "nl" / "LC_MESSAGES").mkdir(parents=True)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "nl", "--no-location", "-v0"],
-        cwd=tmp_path, check=True,
+        cwd=tmp_path,
+        check=True,
     )
     found = {e.msgid for e in polib.pofile(str(tmp_path / "locale/nl/LC_MESSAGES/django.po"))}
     committed = {entry.msgid for entry in polib.pofile(str(CATALOGUE))}
