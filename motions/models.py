@@ -65,9 +65,10 @@ class Motion(MunicipalityOwned, ClusterableModel):
         max_length=20,
         choices=MotionStatus.choices,
         default=MotionStatus.submitted,
-        editable=False,
     )
-    vote_date = models.DateField(_("date of the vote"), null=True, blank=True, editable=False)
+    # Status, vote date and completion date are set by motions.lifecycle only: the admin
+    # form leaves them out. They stay "editable" so that their history can be diffed.
+    vote_date = models.DateField(_("date of the vote"), null=True, blank=True)
     portfolio = models.ForeignKey(
         Portfolio,
         verbose_name=_("portfolio"),
@@ -92,7 +93,6 @@ class Motion(MunicipalityOwned, ClusterableModel):
         _("date of completion"),
         null=True,
         blank=True,
-        editable=False,
         help_text=_("The date on which the raad agreed that the motion is completed."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -1,0 +1,49 @@
+"""Roles are scoped, hold together, and are what lets a user into the admin."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from governance.constants import RoleKind
+from governance.models import Role
+from governance.roles import scope_for
+from tests.factories import AdvisoryCouncilFactory, MunicipalityFactory, UserFactory
+
+
+def test_scope_collects_each_role(town, other_town):
+    scope = scope_for(town.staff)
+    assert scope.staff_portfolio_ids == {town.portfolio.pk}
+    assert scope.griffie_municipality_ids == frozenset()
+    assert scope_for(town.griffie).griffie_municipality_ids == {town.municipality.pk}
+
+
+def test_role_holders_get_into_the_admin_and_others_do_not(town):
+    assert town.griffie.has_perm("wagtailadmin.access_admin")
+    assert town.advisory_member.has_perm("wagtailadmin.access_admin")
+    assert not UserFactory().has_perm("wagtailadmin.access_admin")
+
+
+def test_an_inactive_user_has_no_scope(town):
+    town.griffie.is_active = False
+    assert not scope_for(town.griffie).has_role
+
+
+@pytest.mark.django_db
+def test_a_role_needs_the_scope_of_its_kind():
+    role = Role(
+        user=UserFactory(), kind=RoleKind.advisory_member, municipality=MunicipalityFactory()
+    )
+    with pytest.raises(ValidationError) as error:
+        role.full_clean()
+    assert "Een lid van een adviesraad hoort bij een adviesraad" in str(error.value)
+    with pytest.raises(IntegrityError):
+        role.save()
+
+
+@pytest.mark.django_db
+def test_a_griffie_role_without_municipality_is_refused():
+    role = Role(
+        user=UserFactory(), kind=RoleKind.griffie, advisory_council=AdvisoryCouncilFactory()
+    )
+    with pytest.raises(ValidationError):
+        role.full_clean()
