@@ -37,7 +37,7 @@ check:
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else-at-all \
-	  DJANGO_ALLOWED_HOSTS=raadsvolg.example \
+	  DJANGO_ALLOWED_HOSTS=raadsvolg.example DATABASE_URL=postgres://check@localhost/check \
 	  DJANGO_SETTINGS_MODULE=config.settings.production \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 

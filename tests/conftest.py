@@ -52,3 +52,9 @@ def town(db):
 @pytest.fixture
 def other_town(db):
     return make_town("Lindeburg", "gm9902")
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor}"

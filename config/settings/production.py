@@ -6,6 +6,13 @@ from .base import env
 DEBUG = False
 RAADSVOLG_DEMO = False
 
+# DATABASES
+# ------------------------------------------------------------------------------
+# Production runs on PostgreSQL; there is no SQLite fallback here.
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+
 # SECURITY
 # ------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
