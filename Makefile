@@ -14,7 +14,7 @@ PORT ?= 8000
 
 # Set up everything, load the demo data and serve the site (SQLite, demo mode).
 run: install messages
-	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py load_demo_data
 	@echo "Raadsvolg: http://$(HOST):$(PORT)/  —  admin: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

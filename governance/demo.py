@@ -5,6 +5,7 @@ and one account per role. Every function is idempotent: it finds before it creat
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .constants import PersonFunction, RoleKind
@@ -64,7 +65,7 @@ LINDEBURG = DemoMunicipality(
 def load_organisation() -> dict[str, Municipality]:
     municipalities = {}
     for demo in (DIJKHOVEN, LINDEBURG):
-        municipality, _ = Municipality.objects.get_or_create(
+        municipality, __ = Municipality.objects.get_or_create(
             tooi_code=demo.tooi_code,
             defaults={"name": demo.name, "default_deadline_month": 12},
         )
@@ -79,7 +80,7 @@ def load_organisation() -> dict[str, Municipality]:
 def _load_people(municipality, demo) -> None:
     parties = {}
     for name, abbreviation in demo.parties:
-        parties[abbreviation], _ = Party.objects.get_or_create(
+        parties[abbreviation], __ = Party.objects.get_or_create(
             municipality=municipality, name=name, defaults={"abbreviation": abbreviation}
         )
     for name, abbreviation in demo.councillors:
@@ -89,7 +90,7 @@ def _load_people(municipality, demo) -> None:
             defaults={"party": parties[abbreviation], "function": PersonFunction.councillor},
         )
     for name, function, portfolio_names in demo.college:
-        holder, _ = Person.objects.get_or_create(
+        holder, __ = Person.objects.get_or_create(
             municipality=municipality, name=name, defaults={"function": function}
         )
         for portfolio_name in portfolio_names:
@@ -99,7 +100,7 @@ def _load_people(municipality, demo) -> None:
 
 
 def ensure_meeting(municipality, day) -> Meeting:
-    meeting, _ = Meeting.objects.get_or_create(
+    meeting, __ = Meeting.objects.get_or_create(
         municipality=municipality, date=day, title="Raadsvergadering"
     )
     return meeting
@@ -136,7 +137,7 @@ def _load_site(municipality, demo) -> None:
 
 
 def _load_advisory_council(municipalities) -> None:
-    council, _ = AdvisoryCouncil.objects.get_or_create(
+    council, __ = AdvisoryCouncil.objects.get_or_create(
         name="Adviesraad Sociaal Domein Dijkhoven",
         defaults={
             "chair": "Mevrouw P. de Boer",
@@ -199,12 +200,9 @@ def _ensure_user(username, first, last):
 
 
 DEMO_ACCOUNTS = [
-    ("griffie", "griffie van Dijkhoven"),
-    (
-        "college",
-        "college staff, portfolios Sociaal domein, Onderwijs, Wonen en ruimte of Dijkhoven",
-    ),
-    ("adviesraad", "member of the Adviesraad Sociaal Domein Dijkhoven"),
-    ("griffie-lindeburg", "griffie van Lindeburg"),
-    ("beheer", "functional administrator (superuser)"),
+    ("griffie", _("griffie of Dijkhoven")),
+    ("college", _("college staff of Dijkhoven: Sociaal domein, Onderwijs, Wonen en ruimte")),
+    ("adviesraad", _("member of the Adviesraad Sociaal Domein Dijkhoven")),
+    ("griffie-lindeburg", _("griffie of Lindeburg")),
+    ("beheer", _("functional administrator (superuser)")),
 ]

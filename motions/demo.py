@@ -229,9 +229,11 @@ def _load_motion(municipality, demo, griffie, college) -> None:
     motion.save()
     for order, name in enumerate(demo.submitters):
         person = Person.objects.get(municipality=municipality, name=name)
-        MotionSubmitter.objects.create(
+        submitter = MotionSubmitter(
             motion=motion, person=person, party=person.party, sort_order=order
         )
+        submitter._history_user = griffie
+        submitter.save()
     deadline = today + timedelta(days=demo.deadline_in_days) if demo.deadline_in_days else None
     for step in demo.steps:
         actor = college if step in ("start", "propose_completion") else griffie

@@ -76,6 +76,14 @@ class MotionTransitionView(
     def get_page_subtitle(self):
         return str(self.object)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("motion:index"), "label": _("Motions")},
+            {"url": self.inspect_url, "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "transition": self.transition}
 
