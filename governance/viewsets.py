@@ -6,7 +6,11 @@ another municipality gives 404 by direct URL, and check the instance permission.
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic import (
     DeleteView,
@@ -54,7 +58,26 @@ class ScopedEditView(ScopedObjectMixin, EditView):
 
 
 class ScopedDeleteView(ScopedObjectMixin, DeleteView):
+    """Deletion that explains, in Dutch, why a record others refer to stays."""
+
     object_permission = "delete"
+
+    def form_valid(self, form):
+        if self.usage and self.usage.is_protected:
+            return self.refuse_protected()
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ProtectedError, RestrictedError):
+            return self.refuse_protected()
+
+    def refuse_protected(self):
+        messages.error(
+            self.request,
+            _("'%(object)s' cannot be deleted: other records refer to it.")
+            % {"object": self.object},
+        )
+        return redirect(self.index_url_name)
 
 
 class ScopedInspectView(ScopedObjectMixin, InspectView):
