@@ -3,7 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AdviceConfig(AppConfig):
-    """Adviezen of the adviesraad sociaal domein and the college's responses (issue 5)."""
+    """Adviesaanvragen and adviezen of the adviesraad sociaal domein, and the college's
+    point-by-point responses."""
 
     name = "advice"
     verbose_name = _("Advice")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import AdviceRequest
+        from .permissions import AdviceRequestPermissionPolicy
+
+        register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))

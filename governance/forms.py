@@ -3,46 +3,64 @@
 import functools
 
 from django import forms
+from django.db.models import Q
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
-from .models import Municipality
+from .models import Municipality, Portfolio
 from .roles import scope_for
 
 
-def restrict_choices_to_scope(fields, user) -> None:
-    """Limit every choice of a municipality, or of a record of one, to the municipalities
-    where the user is griffie; superusers keep every choice."""
+def restrict_choices_to_scope(fields, user, *, staff_too=False) -> None:
+    """Limit every choice of a municipality, or of a record of one, to the
+    municipalities where the user is griffie (and, with `staff_too`, to those where they
+    are college staff, for their own portfolios); superusers keep every choice."""
     scope = scope_for(user)
     if user is None or scope.is_superuser:
         return
-    allowed = scope.griffie_municipality_ids
+    griffie = scope.griffie_municipality_ids
+    municipalities = scope.municipality_ids if staff_too else griffie
+    portfolios = Q(municipality_id__in=griffie)
+    if staff_too:
+        portfolios |= Q(pk__in=scope.staff_portfolio_ids)
     for field in fields.values():
         if not isinstance(field, forms.ModelChoiceField):
             continue
         model = field.queryset.model
+        names = {f.name for f in model._meta.get_fields()}
         if model is Municipality:
-            field.queryset = field.queryset.filter(pk__in=allowed)
-        elif any(f.name == "municipality" for f in model._meta.get_fields()):
-            field.queryset = field.queryset.filter(municipality_id__in=allowed)
+            field.queryset = field.queryset.filter(pk__in=municipalities)
+        elif model is Portfolio:
+            field.queryset = field.queryset.filter(portfolios)
+        elif "municipality" in names:
+            field.queryset = field.queryset.filter(municipality_id__in=municipalities)
+        elif "municipalities" in names:
+            field.queryset = field.queryset.filter(municipalities__in=municipalities).distinct()
 
 
 class ScopedChoicesMixin:
     """Restricts the form's choices to the user's scope once it is built."""
 
+    # College staff fill in this form too (e.g. adviesaanvragen), not only the griffie.
+    scope_staff_too = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        restrict_choices_to_scope(self.fields, self.for_user)
+        restrict_choices_to_scope(self.fields, self.for_user, staff_too=self.scope_staff_too)
 
 
 @functools.cache
-def scoped_child_form(form_class):
+def scoped_child_form(form_class, staff_too=False):
     """The same inline child form class, with its choices scoped to the user.
 
     Wagtail builds an InlinePanel's child form itself (from WagtailAdminModelForm),
     so the scoping is mixed into whatever class it chose."""
     if issubclass(form_class, ScopedChoicesMixin):
         return form_class
-    return type(form_class)(f"Scoped{form_class.__name__}", (ScopedChoicesMixin, form_class), {})
+    return type(form_class)(
+        f"Scoped{form_class.__name__}",
+        (ScopedChoicesMixin, form_class),
+        {"scope_staff_too": staff_too},
+    )
 
 
 class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
@@ -52,7 +70,7 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for formset in self.formsets.values():
-            formset.form = scoped_child_form(formset.form)
+            formset.form = scoped_child_form(formset.form, self.scope_staff_too)
             formset.form_kwargs["for_user"] = self.for_user
         municipality = self.fields.get("municipality")
         if municipality is not None and not self.instance.pk:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .constants import PORTFOLIO_HOLDER_FUNCTIONS, PersonFunction, RoleKind, TermStart, TermUnit
+from .terms import Term
 
 tooi_code_validator = RegexValidator(
     r"^gm\d{4}$", _("Enter a TOOI municipality code such as gm0153.")
@@ -44,6 +45,26 @@ class Municipality(models.Model):
             "Proposed completion deadline for an adopted motion that sets none itself: "
             "the end of this month (commonly 7 or 12)."
         ),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("reminder days before a deadline"),
+        default=7,
+        help_text=_(
+            "The responsible people are reminded this many days before a deadline, and on "
+            "the day itself."
+        ),
+    )
+    digest_weekday = models.PositiveSmallIntegerField(
+        _("day of the weekly digest"),
+        default=0,
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+        ],
+        help_text=_("The griffie receives the overview of overdue items on this day."),
     )
     history = HistoricalRecords()
 
@@ -277,6 +298,26 @@ class AdvisoryCouncil(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def advice_term(self) -> Term:
+        """The term within which the adviesraad gives advice on a request."""
+        return Term(
+            self.advice_term_length,
+            self.advice_term_unit,
+            self.advice_term_start,
+            self.advice_term_atw,
+        )
+
+    @property
+    def response_term(self) -> Term:
+        """The term within which the college responds to an advice."""
+        return Term(
+            self.response_term_length,
+            self.response_term_unit,
+            self.response_term_start,
+            self.response_term_atw,
+        )
+
 
 class Role(models.Model):
     """One job of one user, with its scope: griffie of a municipality, member of an
@@ -343,6 +384,77 @@ class Role(models.Model):
     def __str__(self):
         scope = self.advisory_council or self.municipality
         return f"{self.user} — {self.get_kind_display()} ({scope})"
+
+
+class EqualisedDay(models.Model):
+    """A day made equal to an algemeen erkende feestdag by Koninklijk Besluit
+    (art. 3 lid 3 Algemene termijnenwet): no Atw term ends on it."""
+
+    date = models.DateField(_("date"), unique=True)
+    description = models.CharField(
+        _("description"), max_length=200, help_text=_("E.g. 'Friday after Ascension Day'.")
+    )
+    decree = models.CharField(
+        _("decree"),
+        max_length=200,
+        blank=True,
+        help_text=_("The Koninklijk Besluit and where it was published (Staatsblad)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("day equal to a public holiday")
+        verbose_name_plural = _("days equal to a public holiday")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y} {self.description}"
+
+
+class SentReminder(models.Model):
+    """One reminder sent to one user, kept so that no reminder is ever sent twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="sent_reminders",
+    )
+    key = models.CharField(
+        _("key"), max_length=200, help_text=_("What was reminded of, and for which date.")
+    )
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="reminder_sent_once")
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.recipient}"
+
+
+class CalendarToken(models.Model):
+    """The secret in the address of a user's private calendar feeds; renewing it
+    makes every old address answer 404."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+
+    def __str__(self):
+        return f"{self.user}"
 
 
 from .pages import HomePage  # noqa: E402, F401  (Wagtail finds page models in models)

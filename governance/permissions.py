@@ -62,3 +62,18 @@ class GriffieRecordPolicy(ScopedPermissionPolicy):
         return self.model._default_manager.filter(
             municipality_id__in=scope.griffie_municipality_ids
         )
+
+
+class EqualisedDayPolicy(ScopedPermissionPolicy):
+    """Days equalised by Koninklijk Besluit are national data: every griffie may add and
+    correct them (the decrees come every few years); only the administrator deletes."""
+
+    def actions_for(self, scope):
+        return {"add", "change", "view"} if scope.griffie_municipality_ids else set()
+
+    def allows_instance(self, scope, action, instance):
+        return action in self.actions_for(scope)
+
+    def reachable(self, scope, action):
+        manager = self.model._default_manager
+        return manager.all() if action in self.actions_for(scope) else manager.none()

@@ -6,7 +6,16 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .models import AdvisoryCouncil, Meeting, Municipality, Party, Person, Portfolio, Role
+from .models import (
+    AdvisoryCouncil,
+    EqualisedDay,
+    Meeting,
+    Municipality,
+    Party,
+    Person,
+    Portfolio,
+    Role,
+)
 from .viewsets import ScopedModelViewSet
 
 
@@ -57,11 +66,25 @@ class PortfolioViewSet(ScopedModelViewSet):
     panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("holder")]
 
 
+class EqualisedDayViewSet(ScopedModelViewSet):
+    model = EqualisedDay
+    icon = "date"
+    list_display = ["date", "description", "decree"]
+    panels = [FieldPanel("date"), FieldPanel("description"), FieldPanel("decree")]
+
+
 class MunicipalityViewSet(ModelViewSet):
     model = Municipality
     icon = "home"
     list_display = ["name", "tooi_code", "site"]
-    form_fields = ["name", "tooi_code", "site", "default_deadline_month"]
+    form_fields = [
+        "name",
+        "tooi_code",
+        "site",
+        "default_deadline_month",
+        "reminder_days_before",
+        "digest_weekday",
+    ]
     copy_view_enabled = False
 
 
@@ -113,6 +136,7 @@ class OrganisationGroup(ModelViewSetGroup):
         PartyViewSet("party"),
         PersonViewSet("person"),
         PortfolioViewSet("portfolio"),
+        EqualisedDayViewSet("equalised_day"),
         MunicipalityViewSet("municipality"),
         AdvisoryCouncilViewSet("advisory_council"),
         RoleViewSet("role"),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

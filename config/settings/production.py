@@ -36,3 +36,8 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# TASKS
+# ------------------------------------------------------------------------------
+# Slow and scheduled work runs in a worker: `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
