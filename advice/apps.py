@@ -12,7 +12,11 @@ class AdviceConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.watchlist import register_source
+
         from .models import AdviceRequest
         from .permissions import AdviceRequestPermissionPolicy
+        from .watch import AdviceRequestDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
+        register_source(AdviceRequestDeadlines())

@@ -1,8 +1,10 @@
 """The admin of the organisation: what the griffie keeps per municipality, and what
 the functional administrator (superuser) keeps for the whole installation."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -16,6 +18,7 @@ from .models import (
     Portfolio,
     Role,
 )
+from .roles import scope_for
 from .viewsets import ScopedModelViewSet
 
 
@@ -146,3 +149,33 @@ class OrganisationGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisation():
     return OrganisationGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_deadline_panel(request, panels):
+    from .dashboard import DeadlinePanel
+
+    panels.append(DeadlinePanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_calendar_feeds_url():
+    from .views import CalendarFeedsView
+
+    return [
+        path("agenda-feeds/", CalendarFeedsView.as_view(), name="raadsvolg_calendar_feeds"),
+    ]
+
+
+class RoleMenuItem(MenuItem):
+    """Shown to everyone with a Raadsvolg role."""
+
+    def is_shown(self, request):
+        return scope_for(request.user).has_role or request.user.is_superuser
+
+
+@hooks.register("register_admin_menu_item")
+def register_calendar_feeds_menu_item():
+    return RoleMenuItem(
+        _("Calendar feeds"), reverse("raadsvolg_calendar_feeds"), icon_name="date", order=900
+    )

@@ -11,7 +11,11 @@ class MotionsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.watchlist import register_source
+
         from .models import Motion
         from .permissions import MotionPermissionPolicy
+        from .watch import MotionDeadlines
 
         register_permission_policy(Motion, MotionPermissionPolicy(Motion))
+        register_source(MotionDeadlines())

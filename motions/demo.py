@@ -14,6 +14,7 @@ from governance.models import Person, Portfolio
 
 from .lifecycle import apply_transition
 from .models import Motion, MotionSubmitter
+from .publication import set_published
 
 RECITALS = (
     "constaterende dat {topic};\n"
@@ -245,6 +246,8 @@ def _load_motion(municipality, demo, griffie, college) -> None:
             deadline=deadline,
             deadline_unknown_reason=demo.deadline_unknown_reason,
         )
+    if demo.steps and demo.steps[0] == "adopt":
+        set_published(motion, griffie, True)
 
 
 STEP_REASONS = {

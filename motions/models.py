@@ -95,6 +95,12 @@ class Motion(MunicipalityOwned, ClusterableModel):
         blank=True,
         help_text=_("The date on which the raad agreed that the motion is completed."),
     )
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Set by the griffie; only published moties show on the public site."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords()

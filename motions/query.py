@@ -22,6 +22,10 @@ class MotionQuerySet(models.QuerySet):
             | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
         )
 
+    def published(self):
+        """Moties the griffie published: the only ones any public surface shows."""
+        return self.filter(published_at__isnull=False)
+
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -22,6 +23,7 @@ from .lifecycle import (
     get_transition,
 )
 from .models import Motion
+from .publication import can_publish, set_published
 from .timeline import motion_timeline
 
 
@@ -42,6 +44,7 @@ class MotionInspectView(ScopedInspectView):
             for t in allowed_transitions(self.object, self.request.user)
         ]
         context["timeline"] = motion_timeline(self.object)
+        context["can_publish"] = can_publish(self.object, self.request.user)
         return context
 
 
@@ -114,3 +117,27 @@ class MotionTransitionView(
             % {"step": self.transition.label, "motion": self.object.number},
         )
         return redirect(self.inspect_url)
+
+
+class MotionPublicationView(ScopedObjectMixin, PermissionCheckedMixin, View):
+    """Publish (POST publish=1) or withdraw (publish=0) a motie."""
+
+    model = Motion
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        self.object = None
+        motion = self.get_object()
+        publish = request.POST.get("publish") == "1"
+        try:
+            set_published(motion, request.user, publish)
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            message = (
+                _("%(motion)s is published.")
+                if publish
+                else _("%(motion)s is no longer published.")
+            )
+            messages.success(request, message % {"motion": motion.number})
+        return redirect("motion:inspect", motion.pk)

@@ -12,7 +12,7 @@ from governance.viewsets import ScopedModelViewSet
 from .filters import MotionFilterSet
 from .forms import MotionForm
 from .models import Motion
-from .views import MotionInspectView, MotionTransitionView
+from .views import MotionInspectView, MotionPublicationView, MotionTransitionView
 
 
 def _date(value):
@@ -100,6 +100,7 @@ class MotionViewSet(ScopedModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", MotionTransitionView.as_view(), name="transition"),
+            path("<int:pk>/publication/", MotionPublicationView.as_view(), name="publication"),
         ]
 
 

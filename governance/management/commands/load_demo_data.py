@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from advice.demo import load_advice_requests
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
 from motions.demo import load_motions
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             municipalities = load_organisation()
             load_motions(municipalities)
+            load_advice_requests(municipalities)
         self.stdout.write(
             _("Demo data loaded. Demo accounts (password: %(password)s):")
             % {"password": DEMO_PASSWORD}

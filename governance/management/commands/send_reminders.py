@@ -1,0 +1,43 @@
+"""Send the reminder mails of today: meant for cron, once a day (running it twice sends
+nothing twice). `--enqueue` hands the work to the task worker instead."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.reminders import send_reminders
+from governance.tasks import send_reminders_task
+
+
+class Command(BaseCommand):
+    help = "Send the deadline reminders and weekly digests that are due today."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="The day to send for, as YYYY-MM-DD (default: today).")
+        parser.add_argument(
+            "--enqueue", action="store_true", help="Run through the task worker instead."
+        )
+
+    def handle(self, *args, date=None, enqueue=False, **options):
+        today = self.parse_date(date) if date else timezone.localdate()
+        if enqueue:
+            result = send_reminders_task.enqueue(today.isoformat())
+            self.stdout.write(_("Reminders enqueued as task %(id)s.") % {"id": result.id})
+            return
+        count = send_reminders(today)
+        self.stdout.write(
+            _("%(count)s reminder(s) sent for %(date)s.")
+            % {"count": count, "date": today.strftime("%d-%m-%Y")}
+        )
+
+    @staticmethod
+    def parse_date(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise CommandError(
+                _("'%(value)s' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24.")
+                % {"value": value}
+            ) from None

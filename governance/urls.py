@@ -1,0 +1,19 @@
+"""Public and private calendar feeds of deadlines."""
+
+from django.urls import path
+
+from . import feeds
+
+urlpatterns = [
+    path("termijnen.ics", feeds.public_deadlines, name="public_deadlines_ics"),
+    path(
+        "kalender/<str:token>/portefeuille/<int:pk>.ics",
+        feeds.portfolio_deadlines,
+        name="portfolio_deadlines_ics",
+    ),
+    path(
+        "kalender/<str:token>/adviesraad/<int:pk>.ics",
+        feeds.advisory_council_deadlines,
+        name="advisory_council_deadlines_ics",
+    ),
+]
