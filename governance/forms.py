@@ -4,9 +4,11 @@ import functools
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
-from .models import Municipality, Portfolio
+from .constants import RoleKind
+from .models import Municipality, Person, Portfolio, Role
 from .roles import scope_for
 
 
@@ -14,6 +16,9 @@ def restrict_choices_to_scope(fields, user, *, staff_too=False) -> None:
     """Limit every choice of a municipality, or of a record of one, to the
     municipalities where the user is griffie (and, with `staff_too`, to those where they
     are college staff, for their own portfolios); superusers keep every choice."""
+    for field in fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Person:
+            field.queryset = field.queryset.select_related("party")  # its label shows the party
     scope = scope_for(user)
     if user is None or scope.is_superuser:
         return
@@ -77,3 +82,34 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
             only = list(municipality.queryset[:2])
             if len(only) == 1:
                 municipality.initial = only[0].pk
+
+
+class RoleForm(WagtailAdminModelForm):
+    """A role: its scope must fit its kind, and portfolios its municipality."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        portfolios = self.fields["portfolios"]
+        portfolios.queryset = portfolios.queryset.select_related("municipality")
+        portfolios.label_from_instance = lambda p: f"{p.name} ({p.municipality})"
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        portfolios = cleaned.get("portfolios") or []
+        if cleaned.get("kind") != RoleKind.college_staff and portfolios:
+            self.add_error("portfolios", _("Only college staff work for portfolios."))
+        foreign = [
+            p.name for p in portfolios if municipality and p.municipality_id != municipality.pk
+        ]
+        if foreign:
+            self.add_error(
+                "portfolios",
+                _("These portfolios belong to another municipality: %(names)s.")
+                % {"names": ", ".join(foreign)},
+            )
+        return cleaned
+
+    class Meta:
+        model = Role
+        fields = ["user", "kind", "municipality", "advisory_council", "portfolios"]

@@ -5,9 +5,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from .forms import RoleForm
 from .models import (
     AdvisoryCouncil,
     EqualisedDay,
@@ -26,7 +27,6 @@ class MeetingViewSet(ScopedModelViewSet):
     model = Meeting
     icon = "date"
     list_display = ["__str__", "date", "municipality"]
-    list_filter = ["municipality"]
     list_select_related = ("municipality",)
     panels = [FieldPanel("municipality"), FieldPanel("date"), FieldPanel("title")]
 
@@ -35,7 +35,6 @@ class PartyViewSet(ScopedModelViewSet):
     model = Party
     icon = "group"
     list_display = ["name", "abbreviation", "municipality"]
-    list_filter = ["municipality"]
     list_select_related = ("municipality",)
     search_fields = ["name", "abbreviation"]
     search_backend_name = None
@@ -46,7 +45,7 @@ class PersonViewSet(ScopedModelViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "function", "party", "municipality"]
-    list_filter = ["municipality", "function"]
+    list_filter = ["function"]
     list_select_related = ("municipality", "party")
     search_fields = ["name"]
     search_backend_name = None
@@ -62,7 +61,6 @@ class PortfolioViewSet(ScopedModelViewSet):
     model = Portfolio
     icon = "folder-open-inverse"
     list_display = ["name", "holder", "municipality"]
-    list_filter = ["municipality"]
     list_select_related = ("municipality", "holder", "holder__party")
     search_fields = ["name"]
     search_backend_name = None
@@ -121,13 +119,20 @@ class RoleViewSet(ModelViewSet):
     list_display = ["user", "kind", "municipality", "advisory_council"]
     list_filter = ["kind", "municipality", "advisory_council"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("user"),
-        FieldPanel("kind"),
-        FieldPanel("municipality"),
-        FieldPanel("advisory_council"),
-        FieldPanel("portfolios"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldPanel("kind"),
+            FieldPanel("municipality"),
+            FieldPanel("advisory_council"),
+            FieldPanel("portfolios"),
+        ],
+        base_form_class=RoleForm,
+    )
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = Role.objects.select_related("user", "municipality", "advisory_council")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class OrganisationGroup(ModelViewSetGroup):

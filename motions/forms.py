@@ -19,6 +19,25 @@ class MotionForm(ScopedAdminForm):
         help_text=_("Recorded in the motion's history."),
     )
 
+    def is_valid(self):
+        valid = super().is_valid()
+        # Only now does the motie know its municipality (set from the cleaned form).
+        return self.check_submitters_municipality() and valid
+
+    def check_submitters_municipality(self) -> bool:
+        municipality_id = self.instance.municipality_id
+        ok = True
+        for form in self.formsets["submitters"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            for field in ("person", "party"):
+                record = data.get(field)
+                if record is not None and record.municipality_id != municipality_id:
+                    form.add_error(field, _("This belongs to another municipality."))
+                    ok = False
+        return ok
+
     def save(self, commit=True):
         reason = self.cleaned_data.get("change_reason", "").strip()
         if reason:

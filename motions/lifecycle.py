@@ -165,11 +165,8 @@ def _set_fields(motion, transition, on, deadline, deadline_unknown_reason) -> No
     motion.status = transition.target
     if transition.name in ("adopt", "reject", "hold"):
         motion.vote_date = on or motion.meeting.date
-    if transition.name == "adopt":
-        if not motion.portfolio_id:
-            raise TransitionError(_("Assign a portfolio before recording the adoption."))
-        if deadline or deadline_unknown_reason:
-            motion.deadline = deadline
-            motion.deadline_unknown_reason = deadline_unknown_reason.strip()
+    if transition.name == "adopt" and (deadline or deadline_unknown_reason):
+        motion.deadline = deadline
+        motion.deadline_unknown_reason = deadline_unknown_reason.strip()
     if transition.name == "complete":
         motion.completion_date = on or timezone.localdate()

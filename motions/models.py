@@ -126,7 +126,10 @@ class Motion(MunicipalityOwned, ClusterableModel):
 
     def clean(self):
         self.check_same_municipality(meeting=self.meeting_or_none, portfolio=self.portfolio)
+        self.check_dates()
         self.check_deadline()
+        if self.status in ADOPTED_STATUSES and not self.portfolio_id:
+            raise ValidationError({"portfolio": _("An adopted motion needs a portfolio.")})
 
     @property
     def meeting_or_none(self):
@@ -137,6 +140,23 @@ class Motion(MunicipalityOwned, ClusterableModel):
         if self.vote_date:
             return self.vote_date
         return self.meeting.date if self.meeting_id else None
+
+    def check_dates(self):
+        """The vote is on or after its meeting, completion after the vote, neither later
+        than today."""
+        today = timezone.localdate()
+        meeting_date = self.meeting.date if self.meeting_id else None
+        if self.vote_date and meeting_date and self.vote_date < meeting_date:
+            raise ValidationError(
+                _("The vote cannot be before the meeting (%(date)s).")
+                % {"date": meeting_date.strftime("%d-%m-%Y")}
+            )
+        if self.vote_date and self.vote_date > today:
+            raise ValidationError(_("The date of the vote cannot be in the future."))
+        if self.completion_date and self.completion_date > today:
+            raise ValidationError(_("The date of completion cannot be in the future."))
+        if self.completion_date and self.vote_date and self.completion_date < self.vote_date:
+            raise ValidationError(_("The date of completion cannot be before the vote."))
 
     def check_deadline(self):
         """A deadline is a real date after the vote, or explicitly unknown with a reason."""
@@ -201,13 +221,7 @@ class MotionSubmitter(Orderable):
         return f"{self.person.name} ({self.party})" if self.party_id else self.person.name
 
     def clean(self):
+        # The person and party must be of the motie's municipality: MotionForm checks
+        # that, because a new inline row does not know its motie yet when it is cleaned.
         if self.person_id and not self.party_id:
             self.party_id = self.person.party_id
-        municipality_id = getattr(getattr(self, "motion", None), "municipality_id", None)
-        related = {
-            "person": self.person if self.person_id else None,
-            "party": self.party if self.party_id else None,
-        }
-        for field, obj in related.items():
-            if obj is not None and municipality_id and obj.municipality_id != municipality_id:
-                raise ValidationError({field: _("This belongs to another municipality.")})

@@ -21,6 +21,7 @@ class Town:
     staff: object
     staff_other_portfolio: object
     advisory_member: object
+    advisory_council: object
 
 
 def make_town(name, code) -> Town:
@@ -41,6 +42,7 @@ def make_town(name, code) -> Town:
         staff=f.college_staff([portfolio], user__username=f"staff-{code}"),
         staff_other_portfolio=f.college_staff([other_portfolio], user__username=f"staff2-{code}"),
         advisory_member=f.advisory_member(council, user__username=f"adviesraad-{code}"),
+        advisory_council=council,
     )
 
 

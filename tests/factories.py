@@ -162,3 +162,25 @@ class MotionFactory(factory.django.DjangoModelFactory):
             MotionSubmitter.objects.create(
                 motion=self, person=person, party=person.party, sort_order=order
             )
+
+
+class AdviceRequestFactory(factory.django.DjangoModelFactory):
+    """An adviesaanvraag; its due date follows from the adviesraad's term on save."""
+
+    class Meta:
+        model = "advice.AdviceRequest"
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    advisory_council = factory.SubFactory(AdvisoryCouncilFactory)
+    portfolio = factory.SubFactory(
+        PortfolioFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    subject = factory.Sequence(lambda n: f"Adviesaanvraag {n}")
+    letter_date = datetime.date(2026, 11, 2)
+    received_date = datetime.date(2026, 11, 3)
+
+    @factory.post_generation
+    def serve(self, create, extracted, **kwargs):
+        if create:
+            self.advisory_council.municipalities.add(self.municipality)

@@ -138,6 +138,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# HISTORY
+# ------------------------------------------------------------------------------
+# Reasons for a change are free text: the default varchar(100) would make a longer
+# reason a database error on PostgreSQL.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # RAADSVOLG
 # ------------------------------------------------------------------------------
 # Demo data and the printed demo credentials exist only where this is true.

@@ -40,6 +40,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("governance", "0002_deadlines")]
+    dependencies = [("governance", "0001_initial")]
 
     operations = [migrations.RunPython(seed, unseed)]
