@@ -148,6 +148,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 # ------------------------------------------------------------------------------
 # Demo data and the printed demo credentials exist only where this is true.
 RAADSVOLG_DEMO = env.bool("RAADSVOLG_DEMO", default=False)
+# The largest letter or document a user may upload.
+RAADSVOLG_MAX_UPLOAD_MB = env.int("RAADSVOLG_MAX_UPLOAD_MB", default=10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (RAADSVOLG_MAX_UPLOAD_MB + 1) * 1024 * 1024
 
 # LOGGING
 # ------------------------------------------------------------------------------
