@@ -88,8 +88,8 @@ def _docx_text(data: bytes) -> str:
         if not text:
             continue
         style = (paragraph.style.name or "").lower() if paragraph.style else ""
-        is_list = (
-            "list" in style or (paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None)
+        is_list = "list" in style or (
+            paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
         )
         lines.append(f"• {text}" if is_list else text)
     return "\n\n".join(lines)

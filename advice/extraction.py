@@ -54,7 +54,9 @@ NOT_A_HEADING = re.compile(
     re.IGNORECASE,
 )
 MIN_USABLE_LETTERS = 200
-MAX_ODD_SHARE = 0.02
+# A few garbled words (a font without a proper character map) are noise; more than
+# this share of unreadable characters means the text cannot be trusted.
+MAX_ODD_SHARE = 0.10
 
 
 class ExtractionError(Exception):
@@ -116,6 +118,22 @@ def check_usable(text: str) -> None:
                 "Type or paste the advice."
             )
         )
+
+
+def _is_odd(ch: str) -> bool:
+    """A character a Dutch letter does not contain: private use, symbols, replacement
+    characters, and letters of non-Latin scripts (as a broken font map produces)."""
+    if ch.isascii():
+        return False
+    if ch.isalpha():
+        return not unicodedata.name(ch, "").startswith(("LATIN", "GREEK"))
+    return unicodedata.category(ch) in ("Co", "So", "Cn") or ch == "\ufffd"
+
+
+def odd_share(text: str) -> float:
+    """The share of unreadable characters among the letters of the text."""
+    letters = sum(ch.isalpha() for ch in text)
+    return sum(_is_odd(ch) for ch in text) / max(letters, 1)
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -225,7 +243,7 @@ def _points_in(block: Block, in_advice_list: bool) -> list[str]:
         return []
     points: list[list[str]] = []
     for sentence in SENTENCE_END.split(text):
-        if OPENS_WITH_ADVICE.match(sentence):
+        if OPENS_WITH_ADVICE.match(sentence) and not sentence.endswith(":"):
             points.append([sentence])
         elif points:
             points[-1].append(sentence)

@@ -1,0 +1,202 @@
+"""Proposing advice points: the Hengelo advies, letters of our own making that cover
+every pattern, and files that cannot give points."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from PIL import Image
+
+from advice.documents import read_text
+from advice.extraction import ExtractionError, clean_text, extract_points, odd_share
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+HENGELO = SEEDS / "advies-en-collegereactie-hengelo-2021.txt"
+LETTERS = Path(__file__).parent / "letters"
+
+HENGELO_THEMES = [
+    "Timing en informatievoorziening",
+    "Aanvullende informatie",
+    "Maatwerk",
+    "Verantwoordelijkheden ten aanzien van inwoners met ondersteuningsvragen",
+    "Impact op de uitvoering en sturing",
+    "Waar op letten in de communicatie richting de Hengelose inwoners en hoe de last te beperken",
+    "Waar op letten in de communicatie richting de Hengelose inwoners en hoe de last te beperken",
+    "Aanpassing naar max 4 dagdelen norm",
+    "Inclusie",
+    "Doorbraakbudget",
+    "Toonzetting in de notitie",
+    "Inconsistentie",
+]
+
+needs_seeds = pytest.mark.skipif(
+    not HENGELO.exists(), reason="the reference letters in ../shared/seeds are not present"
+)
+
+
+def hengelo_advies() -> str:
+    """The advies itself: the file starts with the college's cover and response."""
+    lines = HENGELO.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if "College van Burgermeester" in line)
+    return "\n".join(lines[start:])
+
+
+@needs_seeds
+def test_the_hengelo_advies_gives_its_12_points_with_their_themes():
+    points = extract_points(hengelo_advies())
+    assert [p.number for p in points] == list(range(1, 13))
+    assert [p.theme for p in points] == HENGELO_THEMES
+    assert points[0].text.startswith("We adviseren om, anders dan we met het college")
+    assert points[6].text.startswith("Om te zorgen dat de consequenties")
+    assert "is het aan te raden" in points[6].text
+
+
+@needs_seeds
+def test_a_point_broken_by_a_page_break_is_whole():
+    point = extract_points(hengelo_advies())[8].text
+    assert point.endswith("die uitgangspunten ook helder te verantwoorden.")
+    assert "maatregelen om het sociaal domein betaalbaar" in point
+
+
+@needs_seeds
+def test_the_closing_summary_adds_no_duplicates_and_running_text_is_no_point():
+    texts = [p.text for p in extract_points(hengelo_advies())]
+    assert not any("raden we aan met de gemeenteraad" in text for text in texts)
+    assert not any("Hoedt u voor daadkracht" in text for text in texts)
+
+
+@needs_seeds
+def test_the_whole_hengelo_file_still_gives_12_points():
+    assert len(extract_points(HENGELO.read_text(encoding="utf-8"))) == 12
+
+
+@needs_seeds
+def test_the_command_prints_json(capsys):
+    out = io.StringIO()
+    call_command("extract_advice_points", str(HENGELO), "--json", stdout=out)
+    points = json.loads(out.getvalue())
+    assert len(points) == 12
+    assert set(points[0]) == {"number", "theme", "text"}
+
+
+def test_every_pattern_in_a_letter_of_our_own():
+    points = extract_points((LETTERS / "advies-lijsten.txt").read_text(encoding="utf-8"))
+    assert [(p.number, p.theme, p.text[:30]) for p in points] == [
+        (1, "Toegang", "Wij adviseren het college het "),
+        (2, "Toegang", "De adviesraad adviseert daarna"),
+        (3, "Eigen bijdrage", "Daarom raden wij u aan de eige"),
+        (4, "Mantelzorg", "Geef mantelzorgers een vast aa"),
+        (5, "Mantelzorg", "Bied respijtzorg ook in de avo"),
+        (6, "Mantelzorg", "Is het aan te raden de verorde"),
+    ]
+    # Hyphenation at a line end is undone; the reason after the advice stays with it.
+    assert "cliëntondersteuning" in points[1].text
+    assert points[2].text.endswith("Zo blijft de ondersteuning bereikbaar.")
+
+
+def test_cleaning_drops_page_furniture_and_repairs_mojibake():
+    page = "Gemeente Dijkhoven — advies\nHet advies is ingediend.\nPagina 1 van 3\n"
+    raw = page * 3 + "https://example.org/document\nCafÃ© en cliÃ«nt\n"
+    cleaned = clean_text(raw)
+    assert "Gemeente Dijkhoven — advies" not in cleaned
+    assert "Pagina 1 van 3" not in cleaned and "https://" not in cleaned
+    assert "Café en cliënt" in cleaned
+
+
+def test_text_without_advice_gives_no_points():
+    prose = "Dit is een beleidsnotitie over het sociaal domein. " * 20
+    assert extract_points(prose) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Advies.", "\ue000\ue001" * 500])
+def test_text_that_is_not_usable_is_refused(text):
+    with pytest.raises(ExtractionError):
+        extract_points(text)
+
+
+@needs_seeds
+def test_a_policy_document_with_some_garbled_words_gives_no_invented_points():
+    raw = (SEEDS / "notitie-uitvoeringsorganisatie-hellendoorn-2014.txt").read_text()
+    assert 0.01 < odd_share(raw) < 0.10
+    assert extract_points(raw) == []
+
+
+def test_a_mostly_garbled_text_is_refused():
+    garbled = "HWデ ﾏWヴWﾐSWWﾉ ┗;ﾐ SW ┗ヴ;ｪWﾐ けﾃW┌ｪSｴ┌ﾉヮげ. " * 40
+    with pytest.raises(ExtractionError) as error:
+        extract_points(garbled)
+    assert "verminkt" in str(error.value)
+
+
+def pdf_of(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def test_a_pdf_with_a_text_layer_gives_its_points():
+    letter = (LETTERS / "advies-lijsten.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{block}</p>" for block in letter.split("\n\n"))
+    text = read_text("advies.pdf", pdf_of(f"<html lang='nl'><body>{paragraphs}</body></html>"))
+    themes = [p.theme for p in extract_points(text)]
+    assert "Toegang" in themes and "Eigen bijdrage" in themes
+
+
+def test_an_image_only_pdf_says_so_and_gives_no_points():
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 800), "white").save(buffer, format="PDF")
+    with pytest.raises(ExtractionError) as error:
+        extract_points(read_text("scan.pdf", buffer.getvalue()))
+    assert "geen bruikbare tekst" in str(error.value)
+
+
+def test_a_docx_gives_its_points_with_list_items():
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Toegang", level=2)
+    document.add_paragraph("De toegang moet eenvoudiger. " * 10)
+    document.add_paragraph("De adviesraad adviseert het volgende:")
+    document.add_paragraph("Maak het formulier korter.", style="List Bullet")
+    document.add_paragraph("Bied hulp bij het invullen.", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    points = extract_points(read_text("advies.docx", buffer.getvalue()))
+    assert [(p.theme, p.text) for p in points] == [
+        ("Toegang", "Maak het formulier korter."),
+        ("Toegang", "Bied hulp bij het invullen."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("advies.pdf", b"Dit is gewoon tekst", "Dit bestand is geen PDF"),
+        ("advies.docx", b"%PDF-1.7 ...", "Dit bestand is geen Word-document"),
+        ("advies.txt", b"\x00\x01\x02binary", "Dit bestand is geen tekstbestand"),
+        ("advies.exe", b"MZ....", "Upload een PDF"),
+        ("advies.pdf", b"", "Het bestand is leeg."),
+        ("advies.pdf", b"%PDF-1.7 kapot", "beschadigd"),
+    ],
+)
+def test_a_file_that_is_not_what_it_says_is_refused(name, data, message):
+    with pytest.raises(ExtractionError) as error:
+        read_text(name, data)
+    assert message in str(error.value)
+
+
+def test_a_file_over_the_upload_limit_is_refused(settings):
+    settings.RAADSVOLG_MAX_UPLOAD_MB = 1
+    with pytest.raises(ExtractionError, match="groter dan 1 MB"):
+        read_text("advies.txt", b"a" * (1024 * 1024 + 1))
+
+
+def test_the_command_refuses_a_missing_or_unusable_file(tmp_path):
+    with pytest.raises(CommandError, match="Er is geen bestand"):
+        call_command("extract_advice_points", str(tmp_path / "weg.pdf"))
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("")
+    with pytest.raises(CommandError, match="leeg"):
+        call_command("extract_advice_points", str(empty))
