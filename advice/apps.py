@@ -14,9 +14,10 @@ class AdviceConfig(AppConfig):
 
         from governance.watchlist import register_source
 
-        from .models import AdviceRequest
-        from .permissions import AdviceRequestPermissionPolicy
+        from .models import Advice, AdviceRequest
+        from .permissions import AdvicePermissionPolicy, AdviceRequestPermissionPolicy
         from .watch import AdviceRequestDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
+        register_permission_policy(Advice, AdvicePermissionPolicy(Advice))
         register_source(AdviceRequestDeadlines())

@@ -1,9 +1,142 @@
 """Admin forms of the advice app."""
 
-from governance.forms import ScopedAdminForm
+from django import forms
+from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
+
+from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+
+from .documents import check_upload, max_upload_bytes, read_text
+from .extraction import ExtractionError
+from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, PointResponse
 
 
 class AdviceRequestForm(ScopedAdminForm):
     """An adviesaanvraag, registered by the griffie or by college staff."""
 
-    scope_staff_too = True
+    scope_mode = STAFF
+
+
+class AdviceForm(ScopedAdminForm):
+    """An advies with its points, written by the adviesraad while it is a draft."""
+
+    scope_mode = ADVISORY
+
+    def clean_letter(self):
+        letter = self.cleaned_data.get("letter")
+        if letter and hasattr(letter, "read") and not isinstance(letter, FieldFile):
+            try:
+                check_upload(letter.name, _read(letter))
+            except ExtractionError as error:
+                raise forms.ValidationError(str(error)) from error
+        return letter
+
+
+def _read(upload) -> bytes:
+    upload.seek(0)
+    data = upload.read(max_upload_bytes() + 1)
+    upload.seek(0)
+    return data
+
+
+class ProposeForm(forms.Form):
+    """The advice as a file or as pasted text, to propose its points from."""
+
+    file = forms.FileField(
+        label=_("Letter"),
+        required=False,
+        help_text=_("A PDF with a text layer, a Word document (.docx) or a text file."),
+    )
+    text = forms.CharField(
+        label=_("Or paste the text"),
+        required=False,
+        max_length=ADVICE_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
+        if upload and text:
+            raise forms.ValidationError(_("Upload a letter or paste its text, not both."))
+        if not upload and not text:
+            raise forms.ValidationError(_("Upload the letter or paste its text."))
+        try:
+            cleaned["text"] = read_text(upload.name, _read(upload)) if upload else text
+        except ExtractionError as error:
+            raise forms.ValidationError(str(error)) from error
+        return cleaned
+
+
+class PointForm(forms.Form):
+    """One proposed point, as the user reviews it."""
+
+    keep = forms.BooleanField(label=_("Keep"), required=False, initial=True)
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=999)
+    theme = forms.CharField(label=_("Theme"), max_length=255, required=False)
+    text = forms.CharField(
+        label=_("Text"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class BasePointFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        kept = [f.cleaned_data for f in self.forms if f.cleaned_data.get("keep")]
+        if not kept:
+            raise forms.ValidationError(_("Keep at least one point."))
+        numbers = [data["number"] for data in kept]
+        if len(numbers) != len(set(numbers)):
+            raise forms.ValidationError(_("Two points have the same number."))
+
+
+PointFormSet = forms.formset_factory(
+    PointForm, formset=BasePointFormSet, extra=1, max_num=500, validate_max=True
+)
+
+
+class PointResponseForm(forms.ModelForm):
+    """The college's response to one point."""
+
+    class Meta:
+        model = PointResponse
+        fields = ["position", "text", "reasons"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "reasons": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Corrected text"),
+        max_length=ADVICE_TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 20}),
+    )
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class StepForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the advice's history."),
+    )
+    on = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty for today."),
+    )
+
+    def __init__(self, *args, asks_date=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not asks_date:
+            del self.fields["on"]

@@ -1,20 +1,24 @@
-"""Adviesaanvragen: the college asks the adviesraad for advice within its term.
+"""Adviesaanvragen, adviezen in points, and the college's response to every point."""
 
-(Adviezen, their points and the college's responses come with the advice issue.)"""
-
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
+from wagtail.models import Orderable
 
 from governance.constants import TermStart, TermUnit
+from governance.history import ChildHistoricalRecords
 from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
 from governance.terms import Term
 
-from .constants import RequestStatus
-from .query import AdviceRequestQuerySet
+from .constants import AdviceStatus, Position, RequestStatus
+from .query import AdviceQuerySet, AdviceRequestQuerySet
 
 TEXT_LIMIT = 20_000
+ADVICE_TEXT_LIMIT = 200_000
 
 
 class AdviceRequest(MunicipalityOwned):
@@ -126,3 +130,215 @@ class AdviceRequest(MunicipalityOwned):
             receipt=self.received_date, letter_date=self.letter_date
         )
         super().save(*args, **kwargs)
+
+
+class Advice(MunicipalityOwned, ClusterableModel):
+    """An advies of the adviesraad: a letter in points, solicited (answering an
+    adviesaanvraag) or not. After submission its text is frozen: a correction is a
+    new `AdviceVersion` with a reason."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="advices",
+        help_text=_("The municipality whose college receives the advice."),
+    )
+    advisory_council = models.ForeignKey(
+        AdvisoryCouncil,
+        verbose_name=_("advisory council"),
+        on_delete=models.PROTECT,
+        related_name="advices",
+    )
+    request = models.ForeignKey(
+        AdviceRequest,
+        verbose_name=_("advice request"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advices",
+        help_text=_("The adviesaanvraag this advice answers; empty for unsolicited advice."),
+    )
+    solicited = models.BooleanField(
+        _("solicited"), default=True, help_text=_("Asked for by the college (gevraagd advies).")
+    )
+    reference = models.CharField(
+        _("reference"), max_length=50, blank=True, help_text=_("The adviesraad's kenmerk.")
+    )
+    date = models.DateField(_("date of the letter"))
+    subject = models.CharField(_("subject"), max_length=255)
+    portfolio = models.ForeignKey(
+        Portfolio,
+        verbose_name=_("portfolio"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advices",
+        help_text=_("The portfolio whose staff prepare the response."),
+    )
+    text = models.TextField(
+        _("text of the advice"),
+        max_length=ADVICE_TEXT_LIMIT,
+        blank=True,
+        help_text=_("The whole letter as text; frozen once submitted."),
+    )
+    letter = models.FileField(
+        _("letter"),
+        upload_to="advice/letters/%Y/",
+        blank=True,
+        help_text=_("The signed letter (PDF, DOCX or text)."),
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=AdviceStatus.choices, default=AdviceStatus.draft
+    )
+    received_date = models.DateField(
+        _("date of receipt"),
+        null=True,
+        blank=True,
+        help_text=_("Set on submission; the college's response term runs from it."),
+    )
+    response_due_date = models.DateField(_("response due"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = AdviceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("advice")
+        verbose_name_plural = _("advices")
+        ordering = ["-date", "subject"]
+
+    def __str__(self):
+        return f"{self.reference} {self.subject}".strip()
+
+    def clean(self):
+        self.check_same_municipality(portfolio=self.portfolio)
+        if self.request_id:
+            self.solicited = True
+            self.check_same_municipality(request=self.request)
+        if (
+            self.advisory_council_id
+            and self.municipality_id
+            and not self.advisory_council.municipalities.filter(pk=self.municipality_id).exists()
+        ):
+            raise ValidationError(
+                {"advisory_council": _("This advisory council does not serve this municipality.")}
+            )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == AdviceStatus.draft
+
+    def compute_response_due_date(self):
+        return self.advisory_council.response_term.due_date(
+            receipt=self.received_date, letter_date=self.date
+        )
+
+
+class AdvicePoint(Orderable):
+    """One point of an advies: what the adviesraad advises, under its theme."""
+
+    advice = ParentalKey(Advice, on_delete=models.CASCADE, related_name="points")
+    number = models.PositiveSmallIntegerField(_("number"))
+    theme = models.CharField(
+        _("theme"), max_length=255, blank=True, help_text=_("The heading the point stands under.")
+    )
+    text = models.TextField(_("text"), max_length=TEXT_LIMIT)
+    history = ChildHistoricalRecords()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("advice point")
+        verbose_name_plural = _("advice points")
+
+    def __str__(self):
+        return _("Point %(number)s") % {"number": self.number}
+
+
+class PointResponse(models.Model):
+    """The college's response to one advice point: its position, the response, and
+    the reasons (required unless the point is adopted)."""
+
+    point = models.OneToOneField(
+        AdvicePoint,
+        verbose_name=_("advice point"),
+        on_delete=models.CASCADE,
+        related_name="response",
+    )
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices, blank=True)
+    text = models.TextField(_("response"), max_length=TEXT_LIMIT, blank=True)
+    reasons = models.TextField(
+        _("reasons"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_("Why the college does not (fully) adopt the point."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("response to a point")
+        verbose_name_plural = _("responses to points")
+
+    def __str__(self):
+        return _("Response to point %(number)s") % {"number": self.point.number}
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(
+            self.position
+            and self.text.strip()
+            and (self.position == Position.adopted or self.reasons.strip())
+        )
+
+    def clean(self):
+        if self.position and self.position != Position.adopted and not self.reasons.strip():
+            raise ValidationError({"reasons": _("Give the reasons, as the point is not adopted.")})
+
+
+class AdviceResponse(models.Model):
+    """The college's response letter to an advies: when adopted and sent."""
+
+    advice = models.OneToOneField(
+        Advice, verbose_name=_("advice"), on_delete=models.CASCADE, related_name="college_response"
+    )
+    adopted_on = models.DateField(_("adopted by the college on"), null=True, blank=True)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    case_number = models.CharField(_("case number"), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("college response")
+        verbose_name_plural = _("college responses")
+
+    def __str__(self):
+        return _("Response to %(advice)s") % {"advice": self.advice}
+
+
+class AdviceVersion(models.Model):
+    """The text of an advies as submitted (version 1) and every correction after."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advice"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    text = models.TextField(_("text"))
+    reason = models.TextField(_("reason"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version of an advice")
+        verbose_name_plural = _("versions of an advice")
+        ordering = ["advice", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["advice", "number"], name="advice_version_unique")
+        ]
+
+    def __str__(self):
+        return _("Version %(number)s") % {"number": self.number}

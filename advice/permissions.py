@@ -43,3 +43,39 @@ class AdviceRequestPermissionPolicy(ScopedPermissionPolicy):
         if action != "delete":
             keeps |= Q(portfolio_id__in=scope.staff_portfolio_ids)
         return AdviceRequest.objects.filter(keeps)
+
+
+class AdvicePermissionPolicy(ScopedPermissionPolicy):
+    """Adviesraad members write the adviezen of their adviesraad and keep them while
+    they are drafts; the griffie and the college staff of the portfolio read them once
+    submitted (the response has its own view, see advice.views)."""
+
+    def actions_for(self, scope):
+        actions = {"add", "change", "delete", "view"} if scope.advisory_council_ids else set()
+        if scope.griffie_municipality_ids or scope.staff_portfolio_ids:
+            actions.add("view")
+        return actions
+
+    def allows_instance(self, scope, action, advice):
+        member = advice.advisory_council_id in scope.advisory_council_ids
+        if action == "view":
+            return member or (
+                not advice.is_draft
+                and (
+                    advice.municipality_id in scope.griffie_municipality_ids
+                    or scope.is_staff_for(advice.portfolio_id)
+                )
+            )
+        if action in ("change", "delete"):
+            return member and advice.is_draft
+        return action == "add" and member
+
+    def reachable(self, scope, action):
+        from .constants import AdviceStatus
+        from .models import Advice
+
+        if action == "view":
+            return Advice.objects.visible_to_scope(scope)
+        return Advice.objects.filter(
+            advisory_council_id__in=scope.advisory_council_ids, status=AdviceStatus.draft
+        )

@@ -4,7 +4,7 @@ from django.db import models
 
 from governance.roles import scope_for
 
-from .constants import RequestStatus
+from .constants import AdviceStatus, RequestStatus
 
 
 class AdviceRequestQuerySet(models.QuerySet):
@@ -24,3 +24,41 @@ class AdviceRequestQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status=RequestStatus.open)
+
+
+class AdviceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.visible_to_scope(scope_for(user))
+
+    def visible_to_scope(self, scope):
+        """Its adviesraad sees an advies from the first draft; the griffie and the
+        college staff of its portfolio only once it was submitted."""
+        if scope.is_superuser:
+            return self
+        submitted = ~models.Q(status=AdviceStatus.draft)
+        return self.filter(
+            models.Q(advisory_council_id__in=scope.advisory_council_ids)
+            | (
+                submitted
+                & (
+                    models.Q(municipality_id__in=scope.griffie_municipality_ids)
+                    | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
+                )
+            )
+        )
+
+    def with_progress(self):
+        """Annotated with the number of points and of complete responses."""
+        complete = models.Q(points__response__position="adopted") | ~models.Q(
+            points__response__reasons=""
+        )
+        answered = (
+            models.Q(points__response__isnull=False)
+            & ~models.Q(points__response__position="")
+            & ~models.Q(points__response__text="")
+            & complete
+        )
+        return self.annotate(
+            point_count=models.Count("points", distinct=True),
+            answered_count=models.Count("points", filter=answered, distinct=True),
+        )

@@ -1,14 +1,25 @@
 """Adviesaanvragen in the Wagtail admin."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from governance.viewsets import ScopedModelViewSet
 
-from .forms import AdviceRequestForm
-from .models import AdviceRequest
+from .forms import AdviceForm, AdviceRequestForm
+from .models import Advice, AdviceRequest
+from .views import (
+    AdviceIndexView,
+    AdviceInspectView,
+    AdviceStepView,
+    CorrectView,
+    LetterDownloadView,
+    ProposePointsView,
+    RespondView,
+)
 
 
 def _date(value):
@@ -19,8 +30,6 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     model = AdviceRequest
     icon = "help"
     menu_label = _("Advice requests")
-    menu_order = 200
-    add_to_admin_menu = True
     form_base_class = AdviceRequestForm
     list_select_related = ("municipality", "advisory_council", "portfolio")
     list_filter = ["status", "advisory_council", "portfolio"]
@@ -66,6 +75,89 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     ]
 
 
+def progress(advice):
+    return _("%(answered)s of %(total)s") % {
+        "answered": advice.answered_count,
+        "total": advice.point_count,
+    }
+
+
+class AdviceViewSet(ScopedModelViewSet):
+    model = Advice
+    icon = "doc-full"
+    menu_label = _("Advices")
+    menu_order = 210
+    form_base_class = AdviceForm
+    index_view_class = AdviceIndexView
+    inspect_view_class = AdviceInspectView
+    list_select_related = ("advisory_council", "portfolio")
+    list_filter = ["status", "advisory_council", "portfolio"]
+    search_fields = ["subject", "reference", "text"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn(
+            "subject",
+            label=_("Subject"),
+            sort_key="subject",
+            get_url=lambda advice: reverse("advice:inspect", args=[advice.pk]),
+        ),
+        Column("reference", label=_("Reference")),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            sort_key="status",
+            accessor=lambda advice: advice.get_status_display(),
+        ),
+        Column("advisory_council", label=_("Advisory council")),
+        Column("portfolio", label=_("Portfolio")),
+        Column(
+            "received_date",
+            label=_("Received"),
+            sort_key="received_date",
+            accessor=lambda a: _date(a.received_date),
+        ),
+        Column(
+            "response_due_date",
+            label=_("Response due"),
+            sort_key="response_due_date",
+            accessor=lambda a: _date(a.response_due_date),
+        ),
+        Column("progress", label=_("Answered"), accessor=progress),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("advisory_council")]),
+        FieldRowPanel([FieldPanel("request"), FieldPanel("solicited")]),
+        FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]),
+        FieldPanel("subject"),
+        FieldPanel("portfolio"),
+        FieldPanel("letter"),
+        FieldPanel("text"),
+        InlinePanel(
+            "points",
+            label=_("Point"),
+            heading=_("Points"),
+            panels=[FieldPanel("number"), FieldPanel("theme"), FieldPanel("text")],
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/step/<str:name>/", AdviceStepView.as_view(), name="step"),
+            path("<int:pk>/points/", ProposePointsView.as_view(), name="propose"),
+            path("<int:pk>/respond/", RespondView.as_view(), name="respond"),
+            path("<int:pk>/correct/", CorrectView.as_view(), name="correct"),
+            path("<int:pk>/letter/", LetterDownloadView.as_view(), name="letter"),
+        ]
+
+
+class AdviceGroup(ModelViewSetGroup):
+    menu_label = _("Advice")
+    menu_icon = "doc-full"
+    menu_order = 200
+    items = (AdviceViewSet("advice"), AdviceRequestViewSet("advice_request"))
+
+
 @hooks.register("register_admin_viewset")
-def register_advice_request_viewset():
-    return AdviceRequestViewSet("advice_request")
+def register_advice_viewsets():
+    return AdviceGroup()

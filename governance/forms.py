@@ -8,25 +8,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
 from .constants import RoleKind
-from .models import Municipality, Person, Portfolio, Role
+from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
 from .roles import scope_for
 
+GRIFFIE, STAFF, ADVISORY = "griffie", "staff", "advisory"
 
-def restrict_choices_to_scope(fields, user, *, staff_too=False) -> None:
-    """Limit every choice of a municipality, or of a record of one, to the
-    municipalities where the user is griffie (and, with `staff_too`, to those where they
-    are college staff, for their own portfolios); superusers keep every choice."""
+
+def restrict_choices_to_scope(fields, user, *, mode=GRIFFIE) -> None:
+    """Limit every choice of a municipality, or of a record of one, to what the user
+    works for in this form: as griffie (`GRIFFIE`), as griffie or college staff for their
+    own portfolios (`STAFF`), or as member of an adviesraad for the municipalities it
+    serves (`ADVISORY`). Superusers keep every choice."""
     for field in fields.values():
         if isinstance(field, forms.ModelChoiceField) and field.queryset.model is Person:
             field.queryset = field.queryset.select_related("party")  # its label shows the party
     scope = scope_for(user)
     if user is None or scope.is_superuser:
         return
-    griffie = scope.griffie_municipality_ids
-    municipalities = scope.municipality_ids if staff_too else griffie
-    portfolios = Q(municipality_id__in=griffie)
-    if staff_too:
-        portfolios |= Q(pk__in=scope.staff_portfolio_ids)
+    municipalities, portfolios, councils = _allowed(scope, mode)
     for field in fields.values():
         if not isinstance(field, forms.ModelChoiceField):
             continue
@@ -36,25 +35,44 @@ def restrict_choices_to_scope(fields, user, *, staff_too=False) -> None:
             field.queryset = field.queryset.filter(pk__in=municipalities)
         elif model is Portfolio:
             field.queryset = field.queryset.filter(portfolios)
+        elif model is AdvisoryCouncil and councils is not None:
+            field.queryset = field.queryset.filter(pk__in=councils)
         elif "municipality" in names:
             field.queryset = field.queryset.filter(municipality_id__in=municipalities)
+            if councils is not None and "advisory_council" in names:
+                field.queryset = field.queryset.filter(advisory_council_id__in=councils)
         elif "municipalities" in names:
             field.queryset = field.queryset.filter(municipalities__in=municipalities).distinct()
+
+
+def _allowed(scope, mode):
+    """(municipality ids, portfolio filter, adviesraad ids or None) for a form mode."""
+    if mode == ADVISORY:
+        councils = scope.advisory_council_ids
+        municipalities = set(
+            Municipality.objects.filter(advisory_councils__in=councils).values_list("pk", flat=True)
+        )
+        return municipalities, Q(municipality_id__in=municipalities), councils
+    griffie = scope.griffie_municipality_ids
+    if mode == STAFF:
+        portfolios = Q(municipality_id__in=griffie) | Q(pk__in=scope.staff_portfolio_ids)
+        return scope.municipality_ids, portfolios, None
+    return griffie, Q(municipality_id__in=griffie), None
 
 
 class ScopedChoicesMixin:
     """Restricts the form's choices to the user's scope once it is built."""
 
-    # College staff fill in this form too (e.g. adviesaanvragen), not only the griffie.
-    scope_staff_too = False
+    # Who fills in this form: the griffie (default), also college staff, or the adviesraad.
+    scope_mode = GRIFFIE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        restrict_choices_to_scope(self.fields, self.for_user, staff_too=self.scope_staff_too)
+        restrict_choices_to_scope(self.fields, self.for_user, mode=self.scope_mode)
 
 
 @functools.cache
-def scoped_child_form(form_class, staff_too=False):
+def scoped_child_form(form_class, mode=GRIFFIE):
     """The same inline child form class, with its choices scoped to the user.
 
     Wagtail builds an InlinePanel's child form itself (from WagtailAdminModelForm),
@@ -64,7 +82,7 @@ def scoped_child_form(form_class, staff_too=False):
     return type(form_class)(
         f"Scoped{form_class.__name__}",
         (ScopedChoicesMixin, form_class),
-        {"scope_staff_too": staff_too},
+        {"scope_mode": mode},
     )
 
 
@@ -75,7 +93,7 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for formset in self.formsets.values():
-            formset.form = scoped_child_form(formset.form, self.scope_staff_too)
+            formset.form = scoped_child_form(formset.form, self.scope_mode)
             formset.form_kwargs["for_user"] = self.for_user
         municipality = self.fields.get("municipality")
         if municipality is not None and not self.instance.pk:

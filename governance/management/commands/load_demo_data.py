@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from advice.demo import load_advice_requests
+from advice.demo import load_advice_requests, load_adviezen
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
 from motions.demo import load_motions
 
@@ -22,6 +22,7 @@ class Command(BaseCommand):
             municipalities = load_organisation()
             load_motions(municipalities)
             load_advice_requests(municipalities)
+            load_adviezen(municipalities)
         self.stdout.write(
             _("Demo data loaded. Demo accounts (password: %(password)s):")
             % {"password": DEMO_PASSWORD}

@@ -1,0 +1,224 @@
+"""The lifecycle of an advies: draft → submitted → response in preparation → response
+adopted → response sent → published, and corrections after submission.
+
+Each step checks the state and the user's role, runs in a transaction on a locked
+row and leaves a history row with who and why. A refused step raises
+`AdviceStepError` with a Dutch message and changes nothing."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from governance.roles import Scope, scope_for
+
+from .constants import AdviceStatus as S
+from .constants import RequestStatus
+from .models import Advice, AdviceResponse, AdviceVersion
+
+
+class AdviceStepError(Exception):
+    """A step that may not or cannot be taken; `str()` is the message for the user."""
+
+
+def is_member(scope: Scope, advice: Advice) -> bool:
+    return scope.is_superuser or advice.advisory_council_id in scope.advisory_council_ids
+
+
+def is_college(scope: Scope, advice: Advice) -> bool:
+    return scope.is_superuser or scope.is_staff_for(advice.portfolio_id)
+
+
+def is_griffie(scope: Scope, advice: Advice) -> bool:
+    return scope.is_griffie_of(advice.municipality_id)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    allowed_for: Callable[[Scope, Advice], bool]
+    asks_date: bool = False
+
+
+STEPS = {
+    step.name: step
+    for step in (
+        Step(
+            "submit",
+            gettext_lazy("Submit to the college"),
+            (S.draft,),
+            S.submitted,
+            is_member,
+            asks_date=True,
+        ),
+        Step(
+            "start_response",
+            gettext_lazy("Start the response"),
+            (S.submitted,),
+            S.response_in_preparation,
+            is_college,
+        ),
+        Step(
+            "adopt_response",
+            gettext_lazy("Record adoption by the college"),
+            (S.response_in_preparation,),
+            S.response_adopted,
+            is_college,
+            asks_date=True,
+        ),
+        Step(
+            "send_response",
+            gettext_lazy("Record sending the response"),
+            (S.response_adopted,),
+            S.response_sent,
+            is_college,
+            asks_date=True,
+        ),
+        Step("publish", gettext_lazy("Publish"), (S.response_sent,), S.published, is_griffie),
+    )
+}
+
+
+def allowed_steps(advice: Advice, user) -> list[Step]:
+    scope = scope_for(user)
+    return [
+        s for s in STEPS.values() if advice.status in s.sources and s.allowed_for(scope, advice)
+    ]
+
+
+def get_step(name: str) -> Step:
+    try:
+        return STEPS[name]
+    except KeyError:
+        raise AdviceStepError(_("This step does not exist.")) from None
+
+
+def check_step(advice: Advice, user, step: Step) -> None:
+    if not step.allowed_for(scope_for(user), advice):
+        raise AdviceStepError(_("You are not allowed to take this step for this advice."))
+    if advice.status not in step.sources:
+        raise AdviceStepError(
+            _("This step is not possible: the advice is %(status)s.")
+            % {"status": advice.get_status_display().lower()}
+        )
+
+
+def take_step(advice: Advice, user, name: str, *, reason: str = "", on=None) -> Advice:
+    """Take step `name` and return the saved advies."""
+    step = get_step(name)
+    with transaction.atomic():
+        locked = Advice.objects.select_for_update().get(pk=advice.pk)
+        check_step(locked, user, step)
+        EFFECTS[step.name](locked, user, on or timezone.localdate())
+        locked.status = step.target
+        try:
+            locked.full_clean()
+        except ValidationError as error:
+            raise AdviceStepError(" ".join(error.messages)) from error
+        locked._change_reason = (reason or "").strip() or str(step.label)
+        locked._history_user = user
+        locked.save()
+    return locked
+
+
+def _submit(advice, user, on):
+    if not advice.points.exists():
+        raise AdviceStepError(_("An advice needs at least one point before it is submitted."))
+    if on > timezone.localdate():
+        raise AdviceStepError(_("The date of receipt cannot be in the future."))
+    advice.received_date = on
+    advice.response_due_date = advice.compute_response_due_date()
+    AdviceVersion.objects.create(
+        advice=advice, number=1, text=advice.text, created_by=user, reason=_("Submitted")
+    )
+    if advice.request_id:
+        advice.request.status = RequestStatus.advised
+        advice.request._history_user = user
+        advice.request.save()
+
+
+def _start_response(advice, user, on):
+    AdviceResponse.objects.get_or_create(advice=advice)
+
+
+def incomplete_points(advice) -> list:
+    """The points that lack a position, a response text, or required reasons."""
+    points = advice.points.select_related("response").order_by("sort_order", "number")
+    return [p for p in points if not (hasattr(p, "response") and p.response.is_complete)]
+
+
+def _adopt_response(advice, user, on):
+    missing = incomplete_points(advice)
+    if missing:
+        numbers = get_text_list([str(point.number) for point in missing], _("and"))
+        raise AdviceStepError(
+            _(
+                "The college cannot adopt the response yet: points %(numbers)s lack a complete "
+                "response."
+            )
+            % {"numbers": numbers}
+        )
+    _record_response_date(advice, "adopted_on", on)
+
+
+def _send_response(advice, user, on):
+    response = _record_response_date(advice, "sent_on", on)
+    if response.adopted_on and on < response.adopted_on:
+        raise AdviceStepError(
+            _("The response cannot be sent before it was adopted (%(date)s).")
+            % {"date": date_format(response.adopted_on, "j F Y")}
+        )
+
+
+def _record_response_date(advice, field, on: datetime.date):
+    if on > timezone.localdate():
+        raise AdviceStepError(_("This date cannot be in the future."))
+    response, _created = AdviceResponse.objects.get_or_create(advice=advice)
+    setattr(response, field, on)
+    response.save(update_fields=[field])
+    return response
+
+
+EFFECTS = {
+    "submit": _submit,
+    "start_response": _start_response,
+    "adopt_response": _adopt_response,
+    "send_response": _send_response,
+    "publish": lambda advice, user, on: None,
+}
+
+
+def correct_text(advice: Advice, user, text: str, reason: str) -> AdviceVersion:
+    """A correction of a submitted advies: a new version with its reason; the old text
+    stays readable in the earlier versions."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AdviceStepError(_("Give the reason for the correction."))
+    with transaction.atomic():
+        locked = Advice.objects.select_for_update().get(pk=advice.pk)
+        if not is_member(scope_for(user), locked):
+            raise AdviceStepError(_("Only the adviesraad corrects its advice."))
+        if locked.is_draft:
+            raise AdviceStepError(_("A draft is edited, not corrected."))
+        if text.strip() == locked.text.strip():
+            raise AdviceStepError(_("The corrected text is the same as the current text."))
+        number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        version = AdviceVersion.objects.create(
+            advice=locked, number=number, text=text, reason=reason, created_by=user
+        )
+        locked.text = text
+        locked._change_reason = reason
+        locked._history_user = user
+        locked.save(update_fields=["text"])
+    return version

@@ -1,0 +1,297 @@
+"""Admin views of an advies beyond Wagtail's generic ones: its page (points with the
+response beside each, progress, history), its steps, proposing points, the college's
+responses, corrections, and downloading the letter."""
+
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from governance.roles import scope_for
+from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
+
+from .constants import RESPONDING_STATUSES
+from .extraction import extract_points
+from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
+from .history import point_histories
+from .lifecycle import (
+    AdviceStepError,
+    allowed_steps,
+    check_step,
+    correct_text,
+    get_step,
+    is_college,
+    is_member,
+    take_step,
+)
+from .models import Advice, AdvicePoint, PointResponse
+
+
+class AdviceIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_progress()
+
+
+class AdviceInspectView(ScopedInspectView):
+    template_name = "advice/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        advice = self.object
+        scope = scope_for(self.request.user)
+        points = list(advice.points.select_related("response").order_by("sort_order", "number"))
+        answered = sum(1 for p in points if hasattr(p, "response") and p.response.is_complete)
+        histories = point_histories(points)
+        context.update(
+            advice=advice,
+            rows=[
+                (point, getattr(point, "response", None), histories[point.pk]) for point in points
+            ],
+            answered=answered,
+            total=len(points),
+            steps=[
+                (s, reverse("advice:step", args=[advice.pk, s.name]))
+                for s in allowed_steps(advice, self.request.user)
+            ],
+            can_propose=advice.is_draft and is_member(scope, advice),
+            can_respond=advice.status in RESPONDING_STATUSES and is_college(scope, advice),
+            can_correct=not advice.is_draft and is_member(scope, advice),
+            versions=advice.versions.select_related("created_by"),
+            response=getattr(advice, "college_response", None),
+        )
+        return context
+
+    def get_object(self, queryset=None):
+        advice = super().get_object(queryset)
+        related = ("municipality", "advisory_council", "portfolio", "request")
+        return Advice.objects.select_related(*related).get(pk=advice.pk)
+
+
+class AdviceObjectView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
+    """Base of the views below: the advies from the user's scope, a check, a form."""
+
+    model = Advice
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        self.object = self.get_object()
+        try:
+            self.check()
+        except AdviceStepError as error:
+            messages.error(request, str(error))
+            return redirect(self.inspect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def check(self):
+        raise NotImplementedError
+
+    @cached_property
+    def inspect_url(self):
+        return reverse("advice:inspect", args=[self.object.pk])
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("advice:index"), "label": _("Advices")},
+            {"url": self.inspect_url, "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(advice=self.object, cancel_url=self.inspect_url, **kwargs)
+
+
+class AdviceStepView(AdviceObjectView):
+    template_name = "advice/admin/step.html"
+    form_class = StepForm
+
+    def check(self):
+        self.step = get_step(self.kwargs["name"])
+        check_step(self.object, self.request.user, self.step)
+
+    def get_page_title(self):
+        return str(self.step.label)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "asks_date": self.step.asks_date}
+
+    def form_valid(self, form):
+        try:
+            take_step(self.object, self.request.user, self.step.name, **form.cleaned_data)
+        except AdviceStepError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("'%(step)s' recorded.") % {"step": self.step.label})
+        return redirect(self.inspect_url)
+
+
+class ProposePointsView(AdviceObjectView):
+    """Upload or paste the advice; review, merge, split and edit the proposed points;
+    then save them. Nothing of the draft changes until the reviewed points are saved."""
+
+    template_name = "advice/admin/propose.html"
+    form_class = ProposeForm
+
+    def check(self):
+        if not (self.object.is_draft and is_member(scope_for(self.request.user), self.object)):
+            raise AdviceStepError(_("Only the adviesraad proposes the points of its draft."))
+
+    def get_page_title(self):
+        return _("Propose points")
+
+    def post(self, request, *args, **kwargs):
+        if "save_points" in request.POST:
+            return self.save_points(PointFormSet(request.POST, prefix="points"))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        points = extract_points(form.cleaned_data["text"])
+        if not points:
+            form.add_error(None, _("No advice points were found in this text. Add them by hand."))
+            return self.form_invalid(form)
+        request_text = form.cleaned_data["text"]
+        formset = PointFormSet(
+            prefix="points", initial=[p.as_dict() | {"keep": True} for p in points]
+        )
+        return self.render_to_response(
+            self.get_context_data(formset=formset, source_text=request_text)
+        )
+
+    def save_points(self, formset):
+        if not formset.is_valid():
+            return self.render_to_response(
+                self.get_context_data(
+                    formset=formset, source_text=self.request.POST.get("source_text", "")
+                )
+            )
+        kept = sorted(
+            (f.cleaned_data for f in formset.forms if f.cleaned_data.get("keep")),
+            key=lambda data: data["number"],
+        )
+        with transaction.atomic():
+            advice = Advice.objects.select_for_update().get(pk=self.object.pk)
+            for point in advice.points.all():
+                point._history_user = self.request.user
+                point.delete()
+            for order, data in enumerate(kept):
+                point = AdvicePoint(
+                    advice=advice,
+                    number=data["number"],
+                    theme=data["theme"],
+                    text=data["text"],
+                    sort_order=order,
+                )
+                point._history_user = self.request.user
+                point.save()
+            source = self.request.POST.get("source_text", "").strip()
+            if source and not advice.text.strip():
+                advice.text = source
+                advice._history_user = self.request.user
+                advice._change_reason = _("Text taken from the proposed points")
+                advice.save(update_fields=["text"])
+        messages.success(self.request, _("%(count)s points saved.") % {"count": len(kept)})
+        return redirect(self.inspect_url)
+
+
+class RespondView(AdviceObjectView):
+    """The college's response to every point, on one page."""
+
+    template_name = "advice/admin/respond.html"
+
+    def check(self):
+        if not is_college(scope_for(self.request.user), self.object):
+            raise AdviceStepError(_("Only college staff of its portfolio respond to this advice."))
+        if self.object.status not in RESPONDING_STATUSES:
+            raise AdviceStepError(_("The response can no longer be changed."))
+
+    def get_page_title(self):
+        return _("Respond per point")
+
+    @cached_property
+    def points(self):
+        return list(self.object.points.select_related("response").order_by("sort_order", "number"))
+
+    def get_form(self, form_class=None):
+        data = self.request.POST if self.request.method == "POST" else None
+        return [
+            PointResponseForm(
+                data,
+                prefix=f"point-{point.pk}",
+                instance=getattr(point, "response", None) or PointResponse(point=point),
+            )
+            for point in self.points
+        ]
+
+    def get_context_data(self, **kwargs):
+        forms = kwargs.pop("form", None) or self.get_form()
+        return super().get_context_data(rows=list(zip(self.points, forms, strict=True)), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        forms = self.get_form()
+        if not all(form.is_valid() for form in forms):
+            return self.render_to_response(self.get_context_data(form=forms))
+        with transaction.atomic():
+            for form in forms:
+                if form.has_changed():
+                    form.instance._history_user = request.user
+                    form.save()
+            if self.object.status == "submitted":
+                take_step(self.object, request.user, "start_response")
+        messages.success(request, _("The responses were saved."))
+        return redirect(self.inspect_url)
+
+
+class CorrectView(AdviceObjectView):
+    template_name = "advice/admin/correct.html"
+    form_class = CorrectionForm
+
+    def check(self):
+        scope = scope_for(self.request.user)
+        if self.object.is_draft or not is_member(scope, self.object):
+            raise AdviceStepError(_("Only the adviesraad corrects its submitted advice."))
+
+    def get_page_title(self):
+        return _("Correct the advice")
+
+    def get_initial(self):
+        return {"text": self.object.text}
+
+    def form_valid(self, form):
+        try:
+            version = correct_text(self.object, self.request.user, **form.cleaned_data)
+        except AdviceStepError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Version %(number)s saved.") % {"number": version.number})
+        return redirect(self.inspect_url)
+
+
+class LetterDownloadView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
+    """The uploaded letter, for those who may see the advies; never a public URL."""
+
+    model = Advice
+
+    def get(self, request, *args, **kwargs):
+        self.object = None
+        advice = self.get_object()
+        if not advice.letter:
+            raise Http404
+        return FileResponse(
+            advice.letter.open("rb"),
+            as_attachment=True,
+            filename=advice.letter.name.rsplit("/", 1)[-1],
+        )
