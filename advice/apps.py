@@ -16,8 +16,27 @@ class AdviceConfig(AppConfig):
 
         from .models import Advice, AdviceRequest
         from .permissions import AdvicePermissionPolicy, AdviceRequestPermissionPolicy
-        from .watch import AdviceRequestDeadlines
+        from .watch import AdviceRequestDeadlines, AdviceResponseDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
         register_permission_policy(Advice, AdvicePermissionPolicy(Advice))
         register_source(AdviceRequestDeadlines())
+        register_source(AdviceResponseDeadlines())
+        _recompute_when_terms_change()
+
+
+def _recompute_when_terms_change():
+    from django.db.models.signals import post_delete, post_save
+
+    from governance.models import AdvisoryCouncil, EqualisedDay
+
+    from .deadlines import recompute_due_dates
+
+    def recompute(sender, **kwargs):
+        if not kwargs.get("raw"):
+            recompute_due_dates()
+
+    for model in (EqualisedDay, AdvisoryCouncil):
+        uid = f"recompute-due-dates-{model.__name__}"
+        post_save.connect(recompute, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(recompute, sender=model, weak=False, dispatch_uid=uid)

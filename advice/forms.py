@@ -5,6 +5,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.roles import scope_for
 
 from .documents import check_upload, max_upload_bytes, read_text
 from .extraction import ExtractionError
@@ -15,6 +16,20 @@ class AdviceRequestForm(ScopedAdminForm):
     """An adviesaanvraag, registered by the griffie or by college staff."""
 
     scope_mode = STAFF
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        scope = scope_for(self.for_user)
+        if (
+            municipality is not None
+            and not cleaned.get("portfolio")
+            and not scope.is_griffie_of(municipality.pk)
+        ):
+            # College staff see requests through their portfolio: without one, the
+            # request would vanish from their view the moment it is saved.
+            self.add_error("portfolio", _("Choose the portfolio this request belongs to."))
+        return cleaned
 
 
 class AdviceForm(ScopedAdminForm):

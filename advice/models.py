@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from governance.constants import TermStart, TermUnit
 from governance.history import ChildHistoricalRecords
 from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
 from governance.terms import Term
+from governance.validators import validate_plausible_date
 
 from .constants import AdviceStatus, Position, RequestStatus
 from .query import AdviceQuerySet, AdviceRequestQuerySet
@@ -53,15 +55,17 @@ class AdviceRequest(MunicipalityOwned):
         blank=True,
         help_text=_("What the college asks advice on."),
     )
-    letter_date = models.DateField(_("date of the letter"))
+    letter_date = models.DateField(_("date of the letter"), validators=[validate_plausible_date])
     received_date = models.DateField(
         _("date of receipt"),
+        validators=[validate_plausible_date],
         null=True,
         blank=True,
         help_text=_("The date on which the adviesraad received the request."),
     )
     term_length = models.PositiveSmallIntegerField(
         _("own term"),
+        validators=[MinValueValidator(1)],
         null=True,
         blank=True,
         help_text=_("Only when this request deviates from the adviesraad's advice term."),
@@ -165,7 +169,7 @@ class Advice(MunicipalityOwned, ClusterableModel):
     reference = models.CharField(
         _("reference"), max_length=50, blank=True, help_text=_("The adviesraad's kenmerk.")
     )
-    date = models.DateField(_("date of the letter"))
+    date = models.DateField(_("date of the letter"), validators=[validate_plausible_date])
     subject = models.CharField(_("subject"), max_length=255)
     portfolio = models.ForeignKey(
         Portfolio,

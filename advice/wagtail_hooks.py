@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from governance.viewsets import ScopedModelViewSet
 
+from .filters import AdviceFilterSet, AdviceRequestFilterSet
 from .forms import AdviceForm, AdviceRequestForm
 from .models import Advice, AdviceRequest
 from .views import (
@@ -32,7 +33,7 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     menu_label = _("Advice requests")
     form_base_class = AdviceRequestForm
     list_select_related = ("municipality", "advisory_council", "portfolio")
-    list_filter = ["status", "advisory_council", "portfolio"]
+    filterset_class = AdviceRequestFilterSet
     search_fields = ["subject", "description"]
     search_backend_name = None
     list_display = [
@@ -91,7 +92,7 @@ class AdviceViewSet(ScopedModelViewSet):
     index_view_class = AdviceIndexView
     inspect_view_class = AdviceInspectView
     list_select_related = ("advisory_council", "portfolio")
-    list_filter = ["status", "advisory_council", "portfolio"]
+    filterset_class = AdviceFilterSet
     search_fields = ["subject", "reference", "text"]
     search_backend_name = None
     list_display = [

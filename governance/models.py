@@ -3,13 +3,14 @@ portfolios, the adviesraad, and the roles that scope what each user may do."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .constants import PORTFOLIO_HOLDER_FUNCTIONS, PersonFunction, RoleKind, TermStart, TermUnit
 from .terms import Term
+from .validators import validate_plausible_date
 
 tooi_code_validator = RegexValidator(
     r"^gm\d{4}$", _("Enter a TOOI municipality code such as gm0153.")
@@ -104,7 +105,7 @@ class Meeting(MunicipalityOwned):
         on_delete=models.PROTECT,
         related_name="meetings",
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("E.g. 'Raadsvergadering'.")
     )
@@ -253,7 +254,10 @@ class AdvisoryCouncil(models.Model):
     chair = models.CharField(_("chair"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     advice_term_length = models.PositiveSmallIntegerField(
-        _("advice term"), default=6, help_text=_("Time the adviesraad has to give advice.")
+        _("advice term"),
+        validators=[MinValueValidator(1)],
+        default=6,
+        help_text=_("Time the adviesraad has to give advice."),
     )
     advice_term_unit = models.CharField(
         _("unit of the advice term"),
@@ -271,7 +275,10 @@ class AdvisoryCouncil(models.Model):
         _("Algemene termijnenwet applies to the advice term"), default=True
     )
     response_term_length = models.PositiveSmallIntegerField(
-        _("response term"), default=6, help_text=_("Time the college has to respond.")
+        _("response term"),
+        validators=[MinValueValidator(1)],
+        default=6,
+        help_text=_("Time the college has to respond."),
     )
     response_term_unit = models.CharField(
         _("unit of the response term"),

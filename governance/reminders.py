@@ -2,9 +2,12 @@
 on the day itself, and a weekly digest of overdue items per portfolio to the griffie.
 
 Each mail is recorded (`SentReminder`) in the same transaction that sends it, so a
-second run on the same day sends nothing again, and a failed send is retried."""
+second run sends nothing again, and a failed send is retried on the next run. The
+reminder ahead goes out for anything due within the window that has not had one, so
+an item created inside the window, or a day cron missed, still gets it."""
 
 import datetime
+import logging
 from collections import defaultdict
 
 from django.conf import settings
@@ -16,6 +19,8 @@ from django.utils import translation
 from .constants import RoleKind
 from .models import Municipality, Role, SentReminder
 from .watchlist import SOURCES
+
+logger = logging.getLogger(__name__)
 
 
 def send_reminders(today: datetime.date) -> int:
@@ -32,7 +37,7 @@ def _send_deadline_reminders(municipality, today) -> int:
     ahead = today + datetime.timedelta(days=municipality.reminder_days_before)
     sent = 0
     for source in SOURCES:
-        items = source.items_due_on(municipality, {today, ahead})
+        items = source.items_due_between(municipality, today, ahead)
         recipients = source.responsible_users(items)
         for item in items:
             moment = "today" if item.due == today else "ahead"
@@ -80,9 +85,14 @@ def _send_once(user, key, template, context) -> int:
         with transaction.atomic():
             SentReminder.objects.create(recipient=user, key=key)
             with translation.override("nl"):
-                subject = render_to_string(f"{template}_subject.txt", context).strip()
+                subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
                 body = render_to_string(f"{template}.txt", context)
             send_mail(subject, body, None, [user.email])
     except IntegrityError:
         return 0  # sent before
+    except Exception:
+        # One refused address or a mail server hiccup must not stop the other
+        # reminders; this one is not recorded, so the next run tries it again.
+        logger.exception("Reminder %s to %s could not be sent", key, user.email)
+        return 0
     return 1

@@ -7,12 +7,12 @@ from . import feeds
 urlpatterns = [
     path("termijnen.ics", feeds.public_deadlines, name="public_deadlines_ics"),
     path(
-        "kalender/<str:token>/portefeuille/<int:pk>.ics",
+        "kalender/<slug:token>/portefeuille/<int:pk>.ics",
         feeds.portfolio_deadlines,
         name="portfolio_deadlines_ics",
     ),
     path(
-        "kalender/<str:token>/adviesraad/<int:pk>.ics",
+        "kalender/<slug:token>/adviesraad/<int:pk>.ics",
         feeds.advisory_council_deadlines,
         name="advisory_council_deadlines_ics",
     ),

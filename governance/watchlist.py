@@ -48,8 +48,10 @@ class DeadlineSource:
         """Open items the user may see, due on or before `until`."""
         raise NotImplementedError
 
-    def items_due_on(self, municipality, days: set[datetime.date]) -> list[WatchItem]:
-        """Open items of the municipality due on one of `days`."""
+    def items_due_between(
+        self, municipality, first: datetime.date, last: datetime.date
+    ) -> list[WatchItem]:
+        """Open items of the municipality due from `first` up to and including `last`."""
         raise NotImplementedError
 
     def overdue_items(self, municipality, today: datetime.date) -> list[WatchItem]:
@@ -62,6 +64,39 @@ class DeadlineSource:
     def calendar_items(self, *, portfolio=None, advisory_council=None, published=False):
         """Open items for a calendar feed of a portfolio, an adviesraad, or the public."""
         raise NotImplementedError
+
+
+def portfolio_staff(items: list[WatchItem]) -> dict[str, list]:
+    """The college staff of each item's portfolio, by item key (one query)."""
+    from .constants import RoleKind
+    from .models import Role
+
+    portfolio_ids = {item.portfolio_id for item in items if item.portfolio_id}
+    staff: dict[int, list] = {}
+    roles = (
+        Role.objects.filter(kind=RoleKind.college_staff, portfolios__in=portfolio_ids)
+        .select_related("user")
+        .prefetch_related("portfolios")
+        .distinct()
+    )
+    for role in roles:
+        for portfolio in role.portfolios.all():
+            staff.setdefault(portfolio.pk, []).append(role.user)
+    return {item.key: staff.get(item.portfolio_id, []) for item in items}
+
+
+def advisory_members(items: list[WatchItem]) -> dict[str, list]:
+    """The members of each item's adviesraad, by item key (one query)."""
+    from .constants import RoleKind
+    from .models import Role
+
+    council_ids = {item.advisory_council_id for item in items}
+    members: dict[int, list] = {}
+    for role in Role.objects.filter(
+        kind=RoleKind.advisory_member, advisory_council_id__in=council_ids
+    ).select_related("user"):
+        members.setdefault(role.advisory_council_id, []).append(role.user)
+    return {item.key: members.get(item.advisory_council_id, []) for item in items}
 
 
 SOURCES: list[DeadlineSource] = []

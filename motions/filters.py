@@ -5,26 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from governance.filters import scoped_choices
 from governance.models import Meeting, Party, Portfolio
-from governance.roles import scope_for
 
 from .constants import MotionStatus
 from .models import Motion
-
-
-def _in_scope(model):
-    """A queryset callable for filter choices: records of the user's municipalities."""
-
-    def queryset(request):
-        if request is None:
-            return model.objects.none()
-        scope = scope_for(request.user)
-        records = model.objects.all()
-        if not scope.is_superuser:
-            records = records.filter(municipality_id__in=scope.municipality_ids)
-        return records
-
-    return queryset
 
 
 class MotionFilterSet(WagtailFilterSet):
@@ -32,15 +17,15 @@ class MotionFilterSet(WagtailFilterSet):
         label=_("Status"), choices=MotionStatus.choices, widget=forms.CheckboxSelectMultiple
     )
     portfolio = django_filters.ModelChoiceFilter(
-        label=_("Portfolio"), queryset=_in_scope(Portfolio)
+        label=_("Portfolio"), queryset=scoped_choices(Portfolio)
     )
     party = django_filters.ModelChoiceFilter(
         label=_("Party"),
         field_name="submitters__party",
-        queryset=_in_scope(Party),
+        queryset=scoped_choices(Party),
         distinct=True,
     )
-    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=_in_scope(Meeting))
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=scoped_choices(Meeting))
     deadline = django_filters.DateFromToRangeFilter(
         label=_("Deadline between"), widget=DateRangePickerWidget
     )

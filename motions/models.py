@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 
 from governance.history import ChildHistoricalRecords
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
+from governance.validators import validate_plausible_date
 
 from .constants import ADOPTED_STATUSES, OPEN_STATUSES, MotionKind, MotionStatus
 from .query import MotionQuerySet
@@ -79,6 +80,7 @@ class Motion(MunicipalityOwned, ClusterableModel):
     )
     deadline = models.DateField(
         _("deadline"),
+        validators=[validate_plausible_date],
         null=True,
         blank=True,
         help_text=_("The date by which the college is to have carried out the motion."),

@@ -3,9 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from governance.constants import RoleKind
-from governance.models import Role
-from governance.watchlist import DeadlineSource, WatchItem
+from governance.watchlist import DeadlineSource, WatchItem, portfolio_staff
 
 from .models import Motion
 
@@ -35,24 +33,17 @@ class MotionDeadlines(DeadlineSource):
     def visible_items(self, user, until):
         return self._items(Motion.objects.visible_to(user).filter(deadline__lte=until))
 
-    def items_due_on(self, municipality, days):
-        return self._items(Motion.objects.filter(municipality=municipality, deadline__in=days))
+    def items_due_between(self, municipality, first, last):
+        return self._items(
+            Motion.objects.filter(municipality=municipality, deadline__range=(first, last))
+        )
 
     def overdue_items(self, municipality, today):
         return self._items(Motion.objects.filter(municipality=municipality, deadline__lt=today))
 
     def responsible_users(self, items):
         """College staff of each motie's portfolio."""
-        portfolio_ids = {item.portfolio_id for item in items if item.portfolio_id}
-        staff = {}
-        for role in (
-            Role.objects.filter(kind=RoleKind.college_staff, portfolios__in=portfolio_ids)
-            .select_related("user")
-            .prefetch_related("portfolios")
-        ):
-            for portfolio in role.portfolios.all():
-                staff.setdefault(portfolio.pk, []).append(role.user)
-        return {item.key: staff.get(item.portfolio_id, []) for item in items}
+        return portfolio_staff(items)
 
     def calendar_items(self, *, portfolio=None, advisory_council=None, published=False):
         if advisory_council is not None:

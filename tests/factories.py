@@ -184,3 +184,39 @@ class AdviceRequestFactory(factory.django.DjangoModelFactory):
     def serve(self, create, extracted, **kwargs):
         if create:
             self.advisory_council.municipalities.add(self.municipality)
+
+
+class AdviceFactory(factory.django.DjangoModelFactory):
+    """A draft advies; `AdviceFactory(points=3)` gives it three points."""
+
+    class Meta:
+        model = "advice.Advice"
+        skip_postgeneration_save = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    advisory_council = factory.SubFactory(AdvisoryCouncilFactory)
+    portfolio = factory.SubFactory(
+        PortfolioFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    reference = factory.Sequence(lambda n: f"ASD-{n:03d}")
+    subject = factory.Sequence(lambda n: f"Advies {n}")
+    date = datetime.date(2026, 11, 1)
+    text = "De adviesraad adviseert het college om …"
+
+    @factory.post_generation
+    def serve(self, create, extracted, **kwargs):
+        if create:
+            self.advisory_council.municipalities.add(self.municipality)
+
+    @factory.post_generation
+    def points(self, create, extracted, **kwargs):
+        from advice.models import AdvicePoint
+
+        for number in range(1, (extracted or 0) + 1):
+            AdvicePoint.objects.create(
+                advice=self,
+                number=number,
+                theme="Thema",
+                text=f"Wij adviseren punt {number}.",
+                sort_order=number,
+            )

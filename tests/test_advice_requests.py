@@ -150,3 +150,81 @@ def test_college_staff_cannot_pick_another_portfolio(town):
     response = client_for(town.staff).get(reverse("advice_request:add"))
     choices = response.context["form"].fields["portfolio"].queryset
     assert list(choices) == [town.portfolio]
+
+
+def test_due_dates_follow_a_new_equalised_day(town):
+    from governance.models import EqualisedDay
+
+    council = town.advisory_council
+    council.advice_term_start = TermStart.letter_date
+    council.save()
+    request = request_for(town, letter_date=D(2029, 4, 2))  # six weeks end Mon 14 May 2029
+    assert request.due_date == D(2029, 5, 14)
+    EqualisedDay.objects.create(date=D(2029, 5, 14), description="test")
+    request.refresh_from_db()
+    assert request.due_date == D(2029, 5, 15)
+    assert request.history.first().history_change_reason.startswith("Termijn herberekend")
+
+
+def test_due_dates_follow_a_change_of_the_term(town):
+    council = town.advisory_council
+    council.advice_term_start = TermStart.receipt
+    council.save()
+    request = request_for(town, received_date=D(2026, 11, 3))
+    council.advice_term_length = 8
+    council.save()
+    request.refresh_from_db()
+    assert request.due_date == D(2026, 12, 29)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("letter_date", "9999-12-01"), ("received_date", "1066-10-14"), ("term_length", "0")],
+)
+def test_implausible_dates_and_empty_terms_are_refused(town, field, value):
+    data = {
+        "municipality": town.municipality.pk,
+        "advisory_council": town.advisory_council.pk,
+        "portfolio": town.portfolio.pk,
+        "subject": "Aanvraag",
+        "description": "",
+        "letter_date": "2026-11-20",
+        "received_date": "",
+        "term_length": "",
+        "term_unit": "",
+        "term_start": "",
+        "term_atw": "",
+        "status": "open",
+        field: value,
+    }
+    response = client_for(town.griffie).post(reverse("advice_request:add"), data)
+    assert response.status_code == 200
+    assert not AdviceRequest.objects.exists()
+
+
+def test_college_staff_must_choose_their_portfolio(town):
+    data = {
+        "municipality": town.municipality.pk,
+        "advisory_council": town.advisory_council.pk,
+        "portfolio": "",
+        "subject": "Zonder portefeuille",
+        "description": "",
+        "letter_date": "2026-11-20",
+        "received_date": "",
+        "term_length": "",
+        "term_unit": "",
+        "term_start": "",
+        "term_atw": "",
+        "status": "open",
+    }
+    response = client_for(town.staff).post(reverse("advice_request:add"), data)
+    assert "Kies de portefeuille waar deze aanvraag bij hoort." in response.text
+    assert not AdviceRequest.objects.exists()
+
+
+def test_list_filters_offer_only_what_the_user_reaches(town, other_town):
+    response = client_for(other_town.griffie).get(reverse("advice_request:index"))
+    filters = response.context["filters"].form.fields
+    assert town.portfolio not in filters["portfolio"].queryset
+    assert town.advisory_council not in filters["advisory_council"].queryset
+    assert other_town.portfolio in filters["portfolio"].queryset

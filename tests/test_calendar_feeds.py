@@ -152,3 +152,36 @@ def test_the_admin_page_lists_the_feeds_and_renews_the_token(town):
     response = client.post(reverse("raadsvolg_calendar_feeds"), follow=True)
     assert "Je agenda-adressen zijn vernieuwd" in response.text
     assert token_for(town.staff).token != token
+
+
+def test_a_griffie_sees_only_its_own_requests_in_a_regional_adviesraad_feed(town, other_town):
+    regional = town.advisory_council
+    regional.municipalities.add(other_town.municipality)
+    AdviceRequestFactory(
+        municipality=town.municipality,
+        advisory_council=regional,
+        portfolio=town.portfolio,
+        subject="Van Dijkhoven",
+    )
+    AdviceRequestFactory(
+        municipality=other_town.municipality,
+        advisory_council=regional,
+        portfolio=other_town.portfolio,
+        subject="Van Lindeburg",
+    )
+    url = reverse(
+        "advisory_council_deadlines_ics", args=[token_for(town.griffie).token, regional.pk]
+    )
+    found = events(client_for(None).get(url))
+    assert "Adviesaanvraag: Van Dijkhoven" in found
+    assert "Adviesaanvraag: Van Lindeburg" not in found
+    member_url = reverse(
+        "advisory_council_deadlines_ics", args=[token_for(town.advisory_member).token, regional.pk]
+    )
+    assert "Adviesaanvraag: Van Lindeburg" in events(client_for(None).get(member_url))
+
+
+def test_a_token_with_odd_characters_gives_404(town):
+    for token in ("%00", "a%2Fb", "%C3%A9"):
+        url = f"/kalender/{token}/portefeuille/{town.portfolio.pk}.ics"
+        assert client_for(None).get(url).status_code == 404

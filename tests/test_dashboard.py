@@ -81,6 +81,12 @@ def _panel_queries(user):
 def test_the_panel_query_count_does_not_grow(town, items):
     _panel_queries(town.griffie)  # the user's scope is read once and cached
     few = _panel_queries(town.griffie)
-    for n in range(40):
+    for n in range(20):
         motion(town, f"EXTRA-{n}", datetime.date(2026, 11, 30))
+        AdviceRequestFactory(
+            municipality=town.municipality,
+            advisory_council=town.advisory_council,
+            portfolio=town.portfolio,
+            letter_date=datetime.date(2026, 10, 19),
+        )
     assert _panel_queries(town.griffie) == few

@@ -3,12 +3,14 @@ nothing twice). `--enqueue` hands the work to the task worker instead."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.reminders import send_reminders
 from governance.tasks import send_reminders_task
+from governance.validators import validate_plausible_date
 
 
 class Command(BaseCommand):
@@ -35,8 +37,10 @@ class Command(BaseCommand):
     @staticmethod
     def parse_date(value):
         try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
+            day = datetime.date.fromisoformat(value)
+            validate_plausible_date(day)
+            return day
+        except (ValueError, ValidationError):
             raise CommandError(
                 _("'%(value)s' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24.")
                 % {"value": value}
