@@ -1,0 +1,277 @@
+"""Adviezen in the admin: who sees and does what, by direct URL too; drafts stay with
+their adviesraad; proposing points, responding and correcting; bad input."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from advice.constants import AdviceStatus as S
+from advice.lifecycle import take_step
+from advice.models import Advice, AdvicePoint, PointResponse
+from tests.admin_helpers import client_for, is_refused
+from tests.factories import AdviceFactory
+
+ACTORS = [
+    "advisory_member",
+    "griffie",
+    "staff",
+    "staff_other_portfolio",
+    "other_advisory_member",
+    "other_griffie",
+    "other_staff",
+]
+
+
+def actor(name, town, other_town):
+    if name.startswith("other_"):
+        return getattr(other_town, name.removeprefix("other_"))
+    return getattr(town, name)
+
+
+def make(town, status=S.draft, points=2, **kwargs):
+    advice = AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        points=points,
+        subject="Advies over mantelzorg",
+        **kwargs,
+    )
+    if status != S.draft:
+        take_step(advice, town.advisory_member, "submit", on=datetime.date(2026, 11, 3))
+        Advice.objects.filter(pk=advice.pk).update(status=status)
+        advice.refresh_from_db()
+    return advice
+
+
+@pytest.mark.parametrize("who", ACTORS)
+def test_a_draft_is_seen_only_by_its_adviesraad(town, other_town, who):
+    advice = make(town)
+    client = client_for(actor(who, town, other_town))
+    page = client.get(reverse("advice:inspect", args=[advice.pk]))
+    listing = client.get(reverse("advice:index"))
+    if who == "advisory_member":
+        assert page.status_code == 200
+        assert "Advies over mantelzorg" in listing.text
+    else:
+        assert is_refused(page)
+        assert "Advies over mantelzorg" not in listing.text
+
+
+@pytest.mark.parametrize("who", ACTORS)
+def test_a_submitted_advice_is_seen_by_adviesraad_griffie_and_portfolio_staff(
+    town, other_town, who
+):
+    advice = make(town, S.submitted)
+    page = client_for(actor(who, town, other_town)).get(reverse("advice:inspect", args=[advice.pk]))
+    if who in ("advisory_member", "griffie", "staff"):
+        assert page.status_code == 200
+        assert "Advies over mantelzorg" in page.text
+    else:
+        assert is_refused(page)
+
+
+@pytest.mark.parametrize("who", ACTORS)
+def test_only_the_adviesraad_edits_its_draft(town, other_town, who):
+    advice = make(town)
+    response = client_for(actor(who, town, other_town)).get(
+        reverse("advice:edit", args=[advice.pk])
+    )
+    assert (response.status_code == 200) is (who == "advisory_member")
+
+
+def test_a_submitted_advice_can_no_longer_be_edited(town):
+    advice = make(town, S.submitted)
+    response = client_for(town.advisory_member).get(reverse("advice:edit", args=[advice.pk]))
+    assert is_refused(response)
+
+
+@pytest.mark.parametrize("who", ACTORS)
+def test_only_portfolio_staff_respond(town, other_town, who):
+    advice = make(town, S.submitted)
+    point = advice.points.first()
+    client = client_for(actor(who, town, other_town))
+    data = {
+        f"point-{p.pk}-{field}": value
+        for p in advice.points.all()
+        for field, value in (("position", "adopted"), ("text", "Akkoord."), ("reasons", ""))
+    }
+    client.post(reverse("advice:respond", args=[advice.pk]), data)
+    saved = PointResponse.objects.filter(point=point).exists()
+    assert saved is (who == "staff")
+    if who == "staff":
+        advice.refresh_from_db()
+        assert advice.status == S.response_in_preparation
+
+
+def test_responding_without_reasons_shows_the_rule_and_saves_nothing(town):
+    advice = make(town, S.submitted, points=1)
+    point = advice.points.get()
+    response = client_for(town.staff).post(
+        reverse("advice:respond", args=[advice.pk]),
+        {
+            f"point-{point.pk}-position": "not_adopted",
+            f"point-{point.pk}-text": "Nee.",
+            f"point-{point.pk}-reasons": "",
+        },
+    )
+    assert "Geef een motivering, want het punt wordt niet overgenomen." in response.text
+    assert not PointResponse.objects.exists()
+
+
+def test_the_college_cannot_change_the_advice(town):
+    advice = make(town, S.submitted)
+    client = client_for(town.staff)
+    assert is_refused(client.get(reverse("advice:edit", args=[advice.pk])))
+    response = client.post(
+        reverse("advice:correct", args=[advice.pk]),
+        {"text": "Anders.", "reason": "Omdat."},
+        follow=True,
+    )
+    assert "Alleen de adviesraad corrigeert" in response.text
+    advice.refresh_from_db()
+    assert advice.text != "Anders."
+
+
+def test_proposing_points_from_pasted_text_then_saving_the_reviewed_points(town):
+    advice = make(town, points=0)
+    client = client_for(town.advisory_member)
+    url = reverse("advice:propose", args=[advice.pk])
+    text = (
+        "1. Toegang\n\nWij adviseren het college het formulier in te korten.\n\n"
+        "De adviesraad adviseert ook hulp bij het invullen.\n" + "Toelichting. " * 30
+    )
+    proposal = client.post(url, {"text": text})
+    formset = proposal.context["formset"]
+    assert [f.initial["theme"] for f in formset.forms[:2]] == ["Toegang", "Toegang"]
+    assert not AdvicePoint.objects.exists()  # nothing saved before the review
+    data = {
+        "source_text": text,
+        "save_points": "1",
+        "points-TOTAL_FORMS": "3",
+        "points-INITIAL_FORMS": "2",
+        "points-MIN_NUM_FORMS": "0",
+        "points-MAX_NUM_FORMS": "500",
+        # merged: the first point takes the second's text; the second is left out
+        "points-0-keep": "on",
+        "points-0-number": "1",
+        "points-0-theme": "Toegang",
+        "points-0-text": "Kort het formulier in en help bij het invullen.",
+        "points-1-number": "2",
+        "points-1-theme": "Toegang",
+        "points-1-text": "weg",
+        # split: a new point added in the empty row
+        "points-2-keep": "on",
+        "points-2-number": "2",
+        "points-2-theme": "Toegang",
+        "points-2-text": "Bied het formulier ook digitaal aan.",
+    }
+    assert client.post(url, data).status_code == 302
+    assert list(advice.points.order_by("number").values_list("number", "text")) == [
+        (1, "Kort het formulier in en help bij het invullen."),
+        (2, "Bied het formulier ook digitaal aan."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("advies.pdf", b"geen pdf", "Dit bestand is geen PDF"),
+        ("advies.docx", b"%PDF-1.4", "Dit bestand is geen Word-document"),
+        ("advies.png", b"\x89PNG....", "Upload een PDF"),
+    ],
+)
+def test_a_wrong_file_gives_a_dutch_error_and_keeps_the_points(town, name, content, message):
+    advice = make(town, points=2)
+    response = client_for(town.advisory_member).post(
+        reverse("advice:propose", args=[advice.pk]),
+        {"file": SimpleUploadedFile(name, content)},
+    )
+    assert message in response.text
+    assert advice.points.count() == 2
+
+
+def test_a_file_over_the_limit_is_refused(town, settings):
+    settings.RAADSVOLG_MAX_UPLOAD_MB = 1
+    advice = make(town, points=2)
+    response = client_for(town.advisory_member).post(
+        reverse("advice:propose", args=[advice.pk]),
+        {"file": SimpleUploadedFile("advies.txt", b"a" * (1024 * 1024 + 10))},
+    )
+    assert "Het bestand is groter dan 1 MB." in response.text
+    assert advice.points.count() == 2
+
+
+def test_markup_in_any_text_field_is_shown_as_text(town):
+    advice = make(town, points=0, text="<b>vet</b>")
+    AdvicePoint.objects.create(
+        advice=advice,
+        number=1,
+        theme="<img src=x onerror=alert(1)>",
+        text="<script>alert('punt')</script>",
+        sort_order=1,
+    )
+    page = client_for(town.advisory_member).get(reverse("advice:inspect", args=[advice.pk])).text
+    assert "<script>alert('punt')</script>" not in page
+    assert "&lt;script&gt;alert(&#x27;punt&#x27;)&lt;/script&gt;" in page
+    assert "<img src=x onerror" not in page
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_advice_list_query_count_does_not_grow(town):
+    client = client_for(town.advisory_member)
+    url = reverse("advice:index")
+    make(town)
+    client.get(url)
+    few = _count(client, url)
+    for _ in range(15):
+        make(town, points=3)
+    assert _count(client, url) == few
+
+
+def test_an_advice_with_50_points_costs_no_more_queries_than_one_with_2(town):
+    client = client_for(town.staff)
+    small, big = make(town, S.submitted, points=2), make(town, S.submitted, points=50)
+    for advice in (small, big):
+        for point in advice.points.all():
+            PointResponse.objects.create(point=point, position="adopted", text="Ja.")
+    client.get(reverse("advice:inspect", args=[small.pk]))
+    assert _count(client, reverse("advice:inspect", args=[big.pk])) == _count(
+        client, reverse("advice:inspect", args=[small.pk])
+    )
+    respond_small = _count(client, reverse("advice:respond", args=[small.pk]))
+    assert _count(client, reverse("advice:respond", args=[big.pk])) == respond_small
+
+
+def test_the_page_shows_each_point_with_its_response_and_the_progress(town):
+    advice = make(town, S.submitted, points=3)
+    PointResponse.objects.create(
+        point=advice.points.get(number=1), position="adopted", text="Dat doen we."
+    )
+    page = client_for(town.griffie).get(reverse("advice:inspect", args=[advice.pk])).text
+    assert "1 van 3 punten beantwoord" in page
+    assert "Overgenomen" in page and "Dat doen we." in page
+    assert page.count("Nog niet volledig beantwoord.") == 2
+
+
+@pytest.mark.parametrize("who", ACTORS)
+def test_the_letter_is_downloaded_only_by_those_who_see_the_advice(town, other_town, who):
+    advice = make(town, S.submitted)
+    advice.letter.save("advies.txt", SimpleUploadedFile("advies.txt", b"Ons advies."))
+    response = client_for(actor(who, town, other_town)).get(
+        reverse("advice:letter", args=[advice.pk])
+    )
+    if who in ("advisory_member", "griffie", "staff"):
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"Ons advies."
+    else:
+        assert is_refused(response)
