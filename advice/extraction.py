@@ -195,7 +195,7 @@ def _first_sentence(text: str) -> str:
     return SENTENCE_END.split(text, maxsplit=1)[0]
 
 
-def _heading(block: Block) -> tuple[int, str] | None:
+def heading_of(block: Block) -> tuple[int, str] | None:
     """(level, title) when the block is a heading: a short numbered or lettered line,
     or a short line of its own without closing punctuation."""
     text = _strip_marker(block.text) if block.marker in ("number", "letter") else block.text
@@ -275,7 +275,7 @@ def extract_points(raw_text: str) -> list[ProposedPoint]:
     seen: list[str] = []
     in_advice_list = False
     for block in split_blocks(text):
-        heading = _heading(block)
+        heading = heading_of(block)
         if heading and not in_advice_list:
             level, title = heading
             headings = {k: v for k, v in headings.items() if k < level}

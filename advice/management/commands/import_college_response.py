@@ -1,0 +1,56 @@
+"""Import an existing college response letter into an advies: match each answer to
+the point it answers, report what could not be matched, and (with --apply) store the
+answers as the response texts of those points."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from advice.documents import read_text
+from advice.extraction import ExtractionError
+from advice.matching import match_responses
+from advice.models import Advice, PointResponse
+
+
+class Command(BaseCommand):
+    help = "Match a college response letter to the points of an advice."
+
+    def add_arguments(self, parser):
+        parser.add_argument("advice_id", type=int)
+        parser.add_argument("path")
+        parser.add_argument("--apply", action="store_true", help="Store the matched answers.")
+
+    def handle(self, *args, advice_id, path, apply=False, **options):
+        advice = Advice.objects.filter(pk=advice_id).first()
+        if advice is None:
+            raise CommandError(_("There is no advice with id %(id)s.") % {"id": advice_id})
+        file = Path(path)
+        if not file.is_file():
+            raise CommandError(_("There is no file at %(path)s.") % {"path": path})
+        try:
+            letter = read_text(file.name, file.read_bytes())
+        except ExtractionError as error:
+            raise CommandError(str(error)) from error
+        points = {p.number: p for p in advice.points.all()}
+        report = match_responses([(n, p.text) for n, p in points.items()], letter)
+        for match in report.matches:
+            self.stdout.write(
+                _("Point %(number)s: matched (%(score)s%%)")
+                % {"number": match.point_number, "score": round(match.score * 100)}
+            )
+        for number in report.unmatched_points:
+            self.stdout.write(_("Point %(number)s: no answer found") % {"number": number})
+        for quote in report.unmatched_quotes:
+            self.stdout.write(_("Not matched: %(text)s") % {"text": quote[:120]})
+        if apply:
+            with transaction.atomic():
+                for match in report.matches:
+                    response, _created = PointResponse.objects.get_or_create(
+                        point=points[match.point_number]
+                    )
+                    response.text = match.response
+                    response._change_reason = _("Imported from the college response letter")
+                    response.save()
+            self.stdout.write(_("%(count)s answers stored.") % {"count": len(report.matches)})
