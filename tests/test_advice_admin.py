@@ -275,3 +275,50 @@ def test_the_letter_is_downloaded_only_by_those_who_see_the_advice(town, other_t
         assert b"".join(response.streaming_content) == b"Ons advies."
     else:
         assert is_refused(response)
+
+
+def _edit_data(advice, **overrides):
+    data = {
+        "municipality": advice.municipality_id,
+        "advisory_council": advice.advisory_council_id,
+        "request": "",
+        "solicited": "on",
+        "reference": advice.reference,
+        "date": advice.date.isoformat(),
+        "subject": advice.subject,
+        "portfolio": advice.portfolio_id,
+        "text": advice.text,
+        "points-TOTAL_FORMS": "0",
+        "points-INITIAL_FORMS": "0",
+        "points-MIN_NUM_FORMS": "0",
+        "points-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_letter_that_is_not_what_its_name_says_is_refused_on_the_form(town):
+    advice = make(town, points=0)
+    response = client_for(town.advisory_member).post(
+        reverse("advice:edit", args=[advice.pk]),
+        _edit_data(
+            advice,
+            subject="Nieuw onderwerp",
+            letter=SimpleUploadedFile("brief.pdf", b"<html>geen pdf</html>"),
+        ),
+    )
+    assert "Dit bestand is geen PDF, al zegt de naam van wel." in response.text
+    advice.refresh_from_db()
+    assert advice.subject == "Advies over mantelzorg"
+    assert not advice.letter
+
+
+def test_a_real_letter_is_accepted_on_the_form(town):
+    advice = make(town, points=0)
+    response = client_for(town.advisory_member).post(
+        reverse("advice:edit", args=[advice.pk]),
+        _edit_data(advice, letter=SimpleUploadedFile("brief.txt", b"Ons advies.")),
+    )
+    assert response.status_code == 302
+    advice.refresh_from_db()
+    assert advice.letter.read() == b"Ons advies."
