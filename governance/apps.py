@@ -11,9 +11,9 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
-        from .models import EqualisedDay, Meeting, Party, Person, Portfolio
+        from .models import EqualisedDay, Letterhead, Meeting, Party, Person, Portfolio
         from .permissions import EqualisedDayPolicy, GriffieRecordPolicy
 
-        for model in (Meeting, Party, Person, Portfolio):
+        for model in (Meeting, Party, Person, Portfolio, Letterhead):
             register_permission_policy(model, GriffieRecordPolicy(model))
         register_permission_policy(EqualisedDay, EqualisedDayPolicy(EqualisedDay))

@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .constants import PersonFunction, RoleKind
-from .models import AdvisoryCouncil, Meeting, Municipality, Party, Person, Portfolio, Role
+from .models import (
+    AdvisoryCouncil,
+    Letterhead,
+    Meeting,
+    Municipality,
+    Party,
+    Person,
+    Portfolio,
+    Role,
+)
 from .pages import HomePage
 
 DEMO_PASSWORD = "raadsvolg-demo"
@@ -71,6 +80,7 @@ def load_organisation() -> dict[str, Municipality]:
         )
         _load_people(municipality, demo)
         _load_site(municipality, demo)
+        _load_letterhead(municipality, demo)
         municipalities[demo.name] = municipality
     _load_advisory_council(municipalities)
     _load_users(municipalities)
@@ -97,6 +107,23 @@ def _load_people(municipality, demo) -> None:
             Portfolio.objects.get_or_create(
                 municipality=municipality, name=portfolio_name, defaults={"holder": holder}
             )
+
+
+def _load_letterhead(municipality, demo) -> None:
+    Letterhead.objects.get_or_create(
+        municipality=municipality,
+        defaults={
+            "name": f"Gemeente {demo.name}",
+            "place": demo.name,
+            "visiting_address": "Raadhuisplein 1",
+            "postal_address": "Postbus 100",
+            "phone": "14 0000",
+            "email": f"gemeente@{demo.name.lower()}.example",
+            "website": f"www.{demo.name.lower()}.example",
+            "secretary_name": "mr. J. de Wit",
+            "mayor_name": demo.college[0][0],
+        },
+    )
 
 
 def ensure_meeting(municipality, day) -> Meeting:

@@ -464,4 +464,113 @@ class CalendarToken(models.Model):
         return f"{self.user}"
 
 
+def validate_number_format(value: str) -> None:
+    """A numbering scheme may use {year} and {seq} (e.g. {seq}-{year}), and needs {seq}."""
+    if "{seq" not in value:
+        raise ValidationError(_("The scheme needs {seq}, the running number."))
+    try:
+        value.format(year=2026, seq=1, case="1-2026")
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(
+            _("Use only {year}, {seq} and {case} in the scheme, e.g. {seq}-{year}.")
+        ) from None
+
+
+def validate_logo(file) -> None:
+    """The logo must be an image a PDF can show: PNG or JPEG, and really one."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(_("The logo is not an image; upload a PNG or JPEG.")) from None
+    finally:
+        file.seek(0)
+    if kind not in ("PNG", "JPEG"):
+        raise ValidationError(_("Upload the logo as PNG or JPEG."))
+
+
+class Letterhead(models.Model):
+    """The briefhoofd of a municipality: what every generated letter shows and who signs."""
+
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="letterhead",
+    )
+    name = models.CharField(
+        _("name on letters"), max_length=150, help_text=_("E.g. 'Gemeente Dijkhoven'.")
+    )
+    logo = models.FileField(
+        _("logo"),
+        upload_to="letterheads/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG or JPEG."),
+    )
+    visiting_address = models.CharField(_("visiting address"), max_length=255, blank=True)
+    postal_address = models.CharField(_("postal address"), max_length=255, blank=True)
+    phone = models.CharField(_("telephone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=100, help_text=_("Where letters are signed."))
+    secretary_name = models.CharField(_("municipal secretary"), max_length=150, blank=True)
+    mayor_name = models.CharField(_("mayor"), max_length=150, blank=True)
+    case_number_format = models.CharField(
+        _("case number scheme"),
+        max_length=60,
+        default="{seq}-{year}",
+        validators=[validate_number_format],
+        help_text=_("{seq} is the running number per year, {year} the year."),
+    )
+    document_number_format = models.CharField(
+        _("document number scheme"),
+        max_length=60,
+        default="{case}:{seq}",
+        validators=[validate_number_format],
+        help_text=_("{case} is the case number, {seq} the running number per year."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("letterhead")
+        verbose_name_plural = _("letterheads")
+
+    def __str__(self):
+        return self.name
+
+    def missing_for_letters(self) -> list[str]:
+        """What a letter signed by the college still needs."""
+        missing = []
+        if not self.secretary_name.strip():
+            missing.append(str(_("the municipal secretary")))
+        if not self.mayor_name.strip():
+            missing.append(str(_("the mayor")))
+        return missing
+
+
+class NumberSequence(models.Model):
+    """The last number handed out per municipality, kind and year; numbers are taken
+    in a locked row, so none is ever given twice."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="number_sequences"
+    )
+    kind = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "kind", "year"], name="one_sequence")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} {self.kind} {self.year}: {self.last}"
+
+
 from .pages import HomePage  # noqa: E402, F401  (Wagtail finds page models in models)

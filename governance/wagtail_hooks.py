@@ -12,6 +12,7 @@ from .forms import RoleForm
 from .models import (
     AdvisoryCouncil,
     EqualisedDay,
+    Letterhead,
     Meeting,
     Municipality,
     Party,
@@ -65,6 +66,22 @@ class PortfolioViewSet(ScopedModelViewSet):
     search_fields = ["name"]
     search_backend_name = None
     panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("holder")]
+
+
+class LetterheadViewSet(ScopedModelViewSet):
+    model = Letterhead
+    icon = "doc-full"
+    list_display = ["name", "municipality", "place"]
+    list_select_related = ("municipality",)
+    panels = [
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("name")]),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("visiting_address"), FieldPanel("postal_address")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]),
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("secretary_name"), FieldPanel("mayor_name")]),
+        FieldRowPanel([FieldPanel("case_number_format"), FieldPanel("document_number_format")]),
+    ]
 
 
 class EqualisedDayViewSet(ScopedModelViewSet):
@@ -144,6 +161,7 @@ class OrganisationGroup(ModelViewSetGroup):
         PartyViewSet("party"),
         PersonViewSet("person"),
         PortfolioViewSet("portfolio"),
+        LetterheadViewSet("letterhead"),
         EqualisedDayViewSet("equalised_day"),
         MunicipalityViewSet("municipality"),
         AdvisoryCouncilViewSet("advisory_council"),

@@ -13,9 +13,12 @@ class MotionsConfig(AppConfig):
 
         from governance.watchlist import register_source
 
-        from .models import Motion
-        from .permissions import MotionPermissionPolicy
+        from .models import CompletionLetter, Motion
+        from .permissions import CompletionLetterPermissionPolicy, MotionPermissionPolicy
         from .watch import MotionDeadlines
 
         register_permission_policy(Motion, MotionPermissionPolicy(Motion))
+        register_permission_policy(
+            CompletionLetter, CompletionLetterPermissionPolicy(CompletionLetter)
+        )
         register_source(MotionDeadlines())

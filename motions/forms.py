@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from governance.forms import ScopedAdminForm
+from governance.forms import STAFF, ScopedAdminForm
 
+from .constants import MotionStatus
 from .lifecycle import Transition
-from .models import TEXT_LIMIT
+from .models import TEXT_LIMIT, Motion
 
 
 class MotionForm(ScopedAdminForm):
@@ -74,3 +75,22 @@ class TransitionForm(forms.Form):
         if not transition.asks_deadline:
             del self.fields["deadline"]
             del self.fields["deadline_unknown_reason"]
+
+
+class CompletionLetterForm(ScopedAdminForm):
+    """A draft raadsbrief: for a motie in progress that the user works on."""
+
+    scope_mode = STAFF
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        motion = self.fields.get("motion")
+        if motion is not None:
+            if self.instance.pk:
+                motion.disabled = True
+            else:
+                motion.queryset = (
+                    Motion.objects.visible_to(self.for_user)
+                    .filter(status=MotionStatus.in_progress)
+                    .select_related("municipality")
+                )

@@ -3,13 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from governance.history import ChildHistoricalRecords
+from governance.letters import BaseLetter
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
 from governance.validators import validate_plausible_date
 
@@ -227,3 +230,64 @@ class MotionSubmitter(Orderable):
         # that, because a new inline row does not know its motie yet when it is cleaned.
         if self.person_id and not self.party_id:
             self.party_id = self.person.party_id
+
+
+class CompletionLetter(BaseLetter):
+    """The raadsbrief in which the college proposes to consider a motie afgedaan
+    (sections as in the Twenterand letter). Sending it moves the motie to
+    completion proposed; once sent it is immutable and a correction is a new version."""
+
+    motion = models.ForeignKey(
+        Motion,
+        verbose_name=_("motion"),
+        on_delete=models.PROTECT,
+        related_name="completion_letters",
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    introduction = models.TextField(
+        _("introduction (addition)"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_("Follows the opening that quotes the date of the vote and the operative text."),
+    )
+    core_message = RichTextField(
+        _("core message"),
+        blank=True,
+        features=["h3", "h4", "bold", "italic", "ol", "ul", "link"],
+        help_text=_("KERNBOODSCHAP: how the motion was carried out; headings and lists allowed."),
+    )
+    attachments = models.TextField(_("attachments"), max_length=2000, blank=True)
+    history = HistoricalRecords()
+
+    template_name = "letters/raadsbrief_afdoening.html"
+
+    class Meta:
+        verbose_name = _("completion letter")
+        verbose_name_plural = _("completion letters")
+        ordering = ["motion", "-version"]
+
+    def __str__(self):
+        return _("Completion letter %(number)s, version %(version)s") % {
+            "number": self.motion.number,
+            "version": self.version,
+        }
+
+    def file_stem(self):
+        return f"raadsbrief-afdoening-{slugify(self.motion.number)}"
+
+    def check_renderable(self):
+        from .letters import check_completion_letter
+
+        check_completion_letter(self)
+
+    def context(self):
+        from .letters import completion_letter_context
+
+        return completion_letter_context(self)

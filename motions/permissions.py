@@ -32,3 +32,37 @@ class MotionPermissionPolicy(ScopedPermissionPolicy):
         if action == "delete":
             queryset = queryset.filter(status=MotionStatus.submitted)
         return queryset
+
+
+class CompletionLetterPermissionPolicy(ScopedPermissionPolicy):
+    """The griffie and college staff of the motie's portfolio draft and send the letter;
+    whoever sees the motie sees its letters. A sent letter is never changed or deleted."""
+
+    def actions_for(self, scope):
+        if scope.griffie_municipality_ids or scope.staff_portfolio_ids:
+            return {"add", "change", "delete", "view"}
+        return set()
+
+    def allows_instance(self, scope, action, letter):
+        motion = letter.motion
+        keeps = motion.municipality_id in scope.griffie_municipality_ids or scope.is_staff_for(
+            motion.portfolio_id
+        )
+        if action in ("change", "delete"):
+            return keeps and not letter.is_sent
+        return keeps
+
+    def reachable(self, scope, action):
+        from django.db.models import Q
+
+        from governance.letters import LetterStatus
+
+        from .models import CompletionLetter
+
+        keeps = Q(motion__municipality_id__in=scope.griffie_municipality_ids) | Q(
+            motion__portfolio_id__in=scope.staff_portfolio_ids
+        )
+        letters = CompletionLetter.objects.filter(keeps)
+        if action in ("change", "delete"):
+            letters = letters.filter(status=LetterStatus.draft)
+        return letters

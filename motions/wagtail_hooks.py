@@ -10,9 +10,15 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from governance.viewsets import ScopedModelViewSet
 
 from .filters import MotionFilterSet
-from .forms import MotionForm
-from .models import Motion
-from .views import MotionInspectView, MotionPublicationView, MotionTransitionView
+from .forms import CompletionLetterForm, MotionForm
+from .models import CompletionLetter, Motion
+from .views import (
+    CompletionLetterInspectView,
+    LetterActionView,
+    MotionInspectView,
+    MotionPublicationView,
+    MotionTransitionView,
+)
 
 
 def _date(value):
@@ -104,6 +110,46 @@ class MotionViewSet(ScopedModelViewSet):
         ]
 
 
+class CompletionLetterViewSet(ScopedModelViewSet):
+    model = CompletionLetter
+    icon = "doc-full-inverse"
+    menu_label = _("Completion letters")
+    menu_order = 110
+    add_to_admin_menu = True
+    form_base_class = CompletionLetterForm
+    inspect_view_class = CompletionLetterInspectView
+    list_select_related = ("motion",)
+    list_display = [
+        TitleColumn(
+            "motion",
+            label=_("Motion"),
+            get_url=lambda letter: reverse("completion_letter:inspect", args=[letter.pk]),
+        ),
+        Column("version", label=_("Version")),
+        StatusTagColumn(
+            "status", label=_("Status"), accessor=lambda letter: letter.get_status_display()
+        ),
+        Column("document_number", label=_("Document number")),
+    ]
+    panels = [
+        FieldPanel("motion"),
+        FieldPanel("introduction"),
+        FieldPanel("core_message"),
+        FieldPanel("attachments"),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/<str:action>/", LetterActionView.as_view(), name="action"),
+        ]
+
+
 @hooks.register("register_admin_viewset")
 def register_motion_viewset():
     return MotionViewSet("motion")
+
+
+@hooks.register("register_admin_viewset")
+def register_completion_letter_viewset():
+    return CompletionLetterViewSet("completion_letter")

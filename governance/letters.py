@@ -1,0 +1,155 @@
+"""Letters: the one rendering entry point (Django template → WeasyPrint → tagged PDF/UA-1
+in Dutch), case and document numbers that are never reused, and the abstract record
+every generated letter shares (versions, immutability once sent, the SHA-256).
+
+Each app defines its own letters on `BaseLetter` (motions: the raadsbrief that proposes
+to close a motie; advice: the response letter and the raadsinformatiebrief)."""
+
+import base64
+import hashlib
+import logging
+import mimetypes
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+logger = logging.getLogger(__name__)
+
+
+class LetterError(Exception):
+    """A letter that cannot be made; `str()` is the message for the user."""
+
+
+def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
+    """Render `template_name` to HTML and to a tagged PDF/UA-1 document in Dutch.
+
+    Returns (html, pdf) so that tests can read what went in. WeasyPrint is imported
+    here: it is heavy, and only letters need it."""
+    from weasyprint import HTML
+
+    with translation.override("nl"):
+        html = render_to_string(template_name, context)
+    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        pdf_variant="pdf/ua-1", uncompressed_pdf=False, custom_metadata=True
+    )
+    return html, pdf
+
+
+def data_uri(file) -> str:
+    """An uploaded image as a data: URI, so rendering needs no storage URL."""
+    file.open("rb")
+    try:
+        data = file.read()
+    finally:
+        file.close()
+    mime = mimetypes.guess_type(file.name)[0] or "image/png"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class LetterStatus(models.TextChoices):
+    draft = "draft", gettext_lazy("Draft")
+    sent = "sent", gettext_lazy("Sent")
+
+
+class BaseLetter(models.Model):
+    """What every generated letter has: its numbers, its PDF with checksum, a status
+    (a sent letter is immutable), and the version it corrects."""
+
+    version = models.PositiveSmallIntegerField(gettext_lazy("version"), default=1)
+    status = models.CharField(
+        gettext_lazy("status"),
+        max_length=10,
+        choices=LetterStatus.choices,
+        default=LetterStatus.draft,
+    )
+    case_number = models.CharField(gettext_lazy("case number"), max_length=60, blank=True)
+    document_number = models.CharField(gettext_lazy("document number"), max_length=80, blank=True)
+    letter_date = models.DateField(gettext_lazy("date of the letter"), null=True, blank=True)
+    pdf = models.FileField(gettext_lazy("PDF"), upload_to="letters/%Y/", blank=True)
+    sha256 = models.CharField(gettext_lazy("SHA-256"), max_length=64, blank=True)
+    rendered_at = models.DateTimeField(gettext_lazy("rendered"), null=True, blank=True)
+    sent_at = models.DateTimeField(gettext_lazy("sent"), null=True, blank=True)
+    created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
+
+    template_name = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk and not getattr(self, "_allow_sent_change", False):
+            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == LetterStatus.sent:
+                raise ValidationError(_("A sent letter cannot be changed; make a new version."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_sent:
+            raise ValidationError(_("A sent letter cannot be deleted."))
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == LetterStatus.sent
+
+    def context(self) -> dict:
+        raise NotImplementedError
+
+    def check_renderable(self) -> None:
+        """Raise LetterError before rendering when something the letter needs is missing."""
+
+    def render(self) -> tuple[str, bytes]:
+        """(html, pdf) of this letter, without storing anything."""
+        self.check_renderable()
+        return render_pdf(self.template_name, self.context())
+
+    @transaction.atomic
+    def regenerate(self) -> None:
+        """Render and store the PDF of a draft; a sent letter keeps the PDF it was sent
+        with."""
+        if self.is_sent:
+            return
+        _html, pdf = self.render()
+        self.sha256 = sha256(pdf)
+        self.rendered_at = timezone.now()
+        self.pdf.save(f"{self.file_stem()}-v{self.version}.pdf", ContentFile(pdf), save=False)
+        self.save()
+
+    def file_stem(self) -> str:
+        return type(self).__name__.lower()
+
+
+def next_number(municipality, kind: str, year: int) -> int:
+    """The next running number of `kind` for the municipality in `year`; never reused."""
+    from .models import NumberSequence
+
+    with transaction.atomic():
+        sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
+            municipality=municipality, kind=kind, year=year
+        )
+        sequence.last += 1
+        sequence.save(update_fields=["last"])
+        return sequence.last
+
+
+def assign_numbers(letter, municipality, year: int) -> None:
+    """Give a letter without numbers a new case number and document number."""
+    letterhead = municipality.letterhead
+    if not letter.case_number:
+        letter.case_number = letterhead.case_number_format.format(
+            seq=next_number(municipality, "case", year), year=year, case=""
+        )
+    if not letter.document_number:
+        letter.document_number = letterhead.document_number_format.format(
+            seq=next_number(municipality, "document", year), year=year, case=letter.case_number
+        )

@@ -1,0 +1,121 @@
+"""The raadsbrief that proposes to close a motie: what it needs, what it says, and
+sending it."""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
+from governance.letters import LetterError, LetterStatus, assign_numbers, data_uri
+from governance.roles import scope_for
+
+from .constants import MotionStatus
+from .lifecycle import TransitionError, apply_transition
+
+
+def check_completion_letter(letter) -> None:
+    """Raise LetterError, in Dutch, for what the letter still lacks."""
+    motion = letter.motion
+    letterhead = getattr(motion.municipality, "letterhead", None)
+    if letterhead is None:
+        raise LetterError(_("The municipality has no letterhead yet; the griffie sets it up."))
+    missing = letterhead.missing_for_letters()
+    if missing:
+        raise LetterError(
+            _("The letterhead lacks %(what)s, who signs the letter.")
+            % {"what": get_text_list(missing, _("and"))}
+        )
+    if not motion.vote_date:
+        raise LetterError(_("The motion has no date of the vote."))
+
+
+REQUESTS_THE_COLLEGE = re.compile(
+    r"^\s*verzoekt\s+het\s+college(?:\s+van\s+b\s*&\s*w)?\s*,?\s*", re.I
+)
+
+
+def opening(motion) -> str:
+    """INLEIDING's first sentence, from the record: the date of the vote and what the
+    raad asked, quoted from the dictum without its "verzoekt het college"."""
+    request = REQUESTS_THE_COLLEGE.sub("", motion.operative_text.strip()).rstrip(",.; ")
+    return _("On %(date)s you asked the college '%(request)s'.") % {
+        "date": date_format(motion.vote_date, "j F Y"),
+        "request": request,
+    }
+
+
+def completion_letter_context(letter) -> dict:
+    motion = letter.motion
+    letterhead = motion.municipality.letterhead
+    return {
+        "letter": letter,
+        "motion": motion,
+        "letterhead": letterhead,
+        "logo": data_uri(letterhead.logo) if letterhead.logo else "",
+        "title": _("Completion of motion '%(title)s'") % {"title": motion.title},
+        "opening": opening(motion),
+        "letter_date": letter.letter_date or timezone.localdate(),
+        "portfolio": motion.portfolio.name if motion.portfolio_id else "",
+        "is_draft": not letter.is_sent,
+    }
+
+
+def can_send(letter, user) -> bool:
+    scope = scope_for(user)
+    motion = letter.motion
+    return scope.is_griffie_of(motion.municipality_id) or scope.is_staff_for(motion.portfolio_id)
+
+
+def send_completion_letter(letter, user):
+    """Number, date and render the letter for good, mark it sent, and move the motie to
+    completion proposed, all or nothing."""
+    if not can_send(letter, user):
+        raise LetterError(_("You are not allowed to send this letter."))
+    if letter.is_sent:
+        raise LetterError(_("This letter was sent already."))
+    if letter.motion.status != MotionStatus.in_progress:
+        raise LetterError(
+            _("The motion is %(status)s; a completion letter is sent for a motion in progress.")
+            % {"status": letter.motion.get_status_display().lower()}
+        )
+    with transaction.atomic():
+        today = timezone.localdate()
+        letter.letter_date = today
+        assign_numbers(letter, letter.motion.municipality, today.year)
+        letter.regenerate()
+        letter.status = LetterStatus.sent
+        letter.sent_at = timezone.now()
+        letter._history_user = user
+        letter._change_reason = _("Sent")
+        letter.save()
+        try:
+            apply_transition(
+                letter.motion,
+                user,
+                "propose_completion",
+                reason=_("Completion letter %(number)s sent") % {"number": letter.document_number},
+            )
+        except TransitionError as error:
+            raise LetterError(str(error)) from error
+    return letter
+
+
+def new_version(letter, user):
+    """A correction of a sent letter: a draft copy that replaces it once sent."""
+    if not letter.is_sent:
+        raise LetterError(_("Only a sent letter gets a new version; edit the draft instead."))
+    copy = type(letter)(
+        motion=letter.motion,
+        replaces=letter,
+        version=letter.version + 1,
+        introduction=letter.introduction,
+        core_message=letter.core_message,
+        attachments=letter.attachments,
+        case_number=letter.case_number,
+    )
+    copy._history_user = user
+    copy.save()
+    return copy
