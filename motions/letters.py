@@ -92,7 +92,7 @@ def send_completion_letter(letter, user):
         letter._change_reason = _("Sent")
         letter.save()
         try:
-            apply_transition(
+            letter.motion = apply_transition(
                 letter.motion,
                 user,
                 "propose_completion",

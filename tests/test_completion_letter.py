@@ -1,0 +1,260 @@
+"""The raadsbrief afdoening motie: sections in the order of the Twenterand letter, a
+tagged PDF/UA-1 in Dutch, immutability once sent, versions, numbers, bad input."""
+
+import datetime
+import io
+import logging
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from PIL import Image
+from pypdf import PdfReader
+
+from governance.letters import LetterError, LetterStatus
+from governance.models import Letterhead
+from motions.constants import MotionStatus
+from motions.letters import new_version, send_completion_letter
+from motions.models import CompletionLetter, Motion
+from motions.tasks import render_completion_letter
+from tests.admin_helpers import client_for, is_refused
+from tests.factories import MotionFactory
+
+SECTIONS = [
+    "RAADSBRIEF",
+    "ONDERWERP",
+    "KENNISNEMEN VAN",
+    "INLEIDING",
+    "KERNBOODSCHAP",
+    "VERVOLG",
+    "Zaaknummer",
+    "Documentnummer",
+    "BIJLAGEN",
+    "PORTEFEUILLE",
+    "Burgemeester en wethouders van Dijkhoven",
+    "de secretaris,",
+    "de burgemeester,",
+]
+
+
+def png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def letterhead(town):
+    return Letterhead.objects.create(
+        municipality=town.municipality,
+        name="Gemeente Dijkhoven",
+        place="Dijkhoven",
+        secretary_name="mr. J. de Wit",
+        mayor_name="H. Pieters",
+        logo=SimpleUploadedFile("logo.png", png()),
+    )
+
+
+@pytest.fixture
+def letter(town, letterhead):
+    motion = MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        in_progress=True,
+        title="Taalhuis in elke wijk",
+        operative_text="verzoekt het college in elke wijk een taalpunt te openen,",
+    )
+    return CompletionLetter.objects.create(
+        motion=motion,
+        introduction="Het college heeft dit onderzocht.",
+        core_message="<h3>Wat we deden</h3><ul><li>Vier taalpunten geopend.</li></ul>",
+    )
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_sections_stand_in_the_order_of_the_reference_letter(letter):
+    _html, pdf = letter.render()
+    text = pdf_text(pdf)
+    positions = [text.index(section) for section in SECTIONS]
+    assert positions == sorted(positions)
+    assert "Afdoening motie ‘Taalhuis in elke wijk’" in text
+    inleiding = text[text.index("INLEIDING") : text.index("KERNBOODSCHAP")]
+    assert (
+        "Op 12 maart 2026 heeft u het college verzocht ‘in elke wijk een taalpunt te"
+        in " ".join(inleiding.split())
+    )
+    assert "Vier taalpunten geopend." in text
+
+
+def test_the_pdf_is_tagged_pdf_ua_1_in_dutch_with_a_title(letter):
+    _html, pdf = letter.render()
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title == "Afdoening motie ‘Taalhuis in elke wijk’"
+    xmp = root["/Metadata"].get_object().get_data()
+    assert re.search(rb'pdfuaid:part(="1"|>1<)', xmp)
+    fonts = [
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
+    ]
+    assert fonts and all(
+        "/FontFile2" in f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts
+    )
+
+
+def test_weasyprint_logs_no_error_while_rendering(letter, caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        letter.render()
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_sending_numbers_stores_and_freezes_the_letter_and_proposes_completion(town, letter):
+    sent = send_completion_letter(letter, town.staff)
+    assert sent.status == LetterStatus.sent
+    assert sent.case_number == "1-2026" and sent.document_number == "1-2026:1"
+    assert len(sent.sha256) == 64
+    assert sent.motion.status == MotionStatus.completion_proposed
+    assert Motion.objects.get(pk=letter.motion.pk).status == MotionStatus.completion_proposed
+    stored = sent.pdf.read()
+    assert "Documentnummer: 1-2026:1" in pdf_text(stored)
+
+
+def test_a_sent_letter_cannot_be_changed_or_deleted(town, letter):
+    send_completion_letter(letter, town.staff)
+    letter.refresh_from_db()
+    letter.core_message = "<p>Anders</p>"
+    with pytest.raises(ValidationError):
+        letter.save()
+    with pytest.raises(ValidationError):
+        letter.delete()
+    sha = letter.sha256
+    render_completion_letter.enqueue(letter.pk)
+    letter.refresh_from_db()
+    assert letter.sha256 == sha
+
+
+@pytest.mark.parametrize("view", ["edit", "delete"])
+def test_a_sent_letter_cannot_be_changed_through_the_admin(town, letter, view):
+    send_completion_letter(letter, town.staff)
+    for user in (town.griffie, town.staff):
+        response = client_for(user).post(
+            reverse(f"completion_letter:{view}", args=[letter.pk]),
+            {"core_message": "{}", "introduction": "weg"},
+        )
+        assert is_refused(response)
+    letter.refresh_from_db()
+    assert letter.introduction == "Het college heeft dit onderzocht."
+
+
+def test_a_correction_is_a_new_version_and_keeps_the_old_one(town, letter):
+    send_completion_letter(letter, town.staff)
+    second = new_version(letter, town.staff)
+    assert (second.version, second.replaces, second.case_number) == (2, letter, "1-2026")
+    assert CompletionLetter.objects.filter(motion=letter.motion).count() == 2
+    assert CompletionLetter.objects.get(pk=letter.pk).pdf
+
+
+def test_numbers_are_never_reused(town, letterhead):
+    from governance.letters import next_number
+
+    numbers = [next_number(town.municipality, "case", 2026) for _ in range(3)]
+    assert numbers == [1, 2, 3]
+    assert next_number(town.municipality, "case", 2027) == 1
+
+
+def test_a_letter_without_signatories_is_refused_before_rendering(letter, letterhead):
+    letterhead.mayor_name = ""
+    letterhead.save()
+    with pytest.raises(LetterError) as error:
+        letter.render()
+    assert (
+        str(error.value) == "In het briefhoofd ontbreekt de burgemeester, die de brief ondertekent."
+    )
+
+
+def test_a_logo_that_is_not_an_image_is_refused(town):
+    response = client_for(town.griffie).post(
+        reverse("letterhead:add"),
+        {
+            "municipality": town.municipality.pk,
+            "name": "Gemeente Dijkhoven",
+            "place": "Dijkhoven",
+            "case_number_format": "{seq}-{year}",
+            "document_number_format": "{case}:{seq}",
+            "logo": SimpleUploadedFile("logo.png", b"<svg>geen png</svg>"),
+        },
+    )
+    assert "Het logo is geen afbeelding; upload een PNG of JPEG." in response.text
+    assert not Letterhead.objects.exists()
+
+
+def test_a_letter_for_a_motion_of_another_municipality_is_refused(town, other_town, letterhead):
+    foreign = MotionFactory(
+        municipality=other_town.municipality,
+        meeting=other_town.meeting,
+        portfolio=other_town.portfolio,
+        in_progress=True,
+    )
+    response = client_for(town.griffie).post(
+        reverse("completion_letter:add"),
+        {"motion": foreign.pk, "introduction": "", "core_message": "{}", "attachments": ""},
+    )
+    assert "Selecteer een geldige keuze" in response.text
+    assert not CompletionLetter.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["staff_other_portfolio", "advisory_member", "other_griffie"])
+def test_others_cannot_see_or_send_the_letter(town, other_town, letter, who):
+    user = other_town.griffie if who == "other_griffie" else getattr(town, who)
+    client = client_for(user)
+    assert is_refused(client.get(reverse("completion_letter:inspect", args=[letter.pk])))
+    client.post(reverse("completion_letter:action", args=[letter.pk, "send"]))
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.draft
+
+
+def test_the_admin_shows_a_preview_and_the_pdf(town, letter):
+    client = client_for(town.staff)
+    preview = client.get(reverse("completion_letter:action", args=[letter.pk, "preview"]))
+    assert "KERNBOODSCHAP" in preview.text
+    pdf = client.get(reverse("completion_letter:action", args=[letter.pk, "pdf"]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-1.7")
+
+
+def test_the_command_writes_the_pdf(letter, tmp_path):
+    out = tmp_path / "brief.pdf"
+    call_command(
+        "render_letter",
+        "motion-completion",
+        str(letter.motion.pk),
+        "--output",
+        str(out),
+        stdout=io.StringIO(),
+    )
+    assert "KERNBOODSCHAP" in pdf_text(out.read_bytes())
+    with pytest.raises(CommandError, match="Er is geen motie met id 999999"):
+        call_command("render_letter", "motion-completion", "999999", "--output", str(out))
+
+
+def test_sending_is_refused_for_a_motion_not_in_progress(town, letter):
+    Motion.objects.filter(pk=letter.motion.pk).update(status=MotionStatus.adopted)
+    letter.refresh_from_db()
+    with pytest.raises(LetterError, match="een afdoeningsbrief wordt verzonden voor een motie"):
+        send_completion_letter(letter, town.staff)
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.draft and not letter.document_number
+    assert datetime.date.today()  # numbers were not consumed:
+    from governance.models import NumberSequence
+
+    assert not NumberSequence.objects.exists()
