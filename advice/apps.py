@@ -14,12 +14,18 @@ class AdviceConfig(AppConfig):
 
         from governance.watchlist import register_source
 
-        from .models import Advice, AdviceRequest
-        from .permissions import AdvicePermissionPolicy, AdviceRequestPermissionPolicy
+        from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
+        from .permissions import (
+            AdviceLetterPermissionPolicy,
+            AdvicePermissionPolicy,
+            AdviceRequestPermissionPolicy,
+        )
         from .watch import AdviceRequestDeadlines, AdviceResponseDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
         register_permission_policy(Advice, AdvicePermissionPolicy(Advice))
+        for letter_model in (ResponseLetter, CouncilInformationLetter):
+            register_permission_policy(letter_model, AdviceLetterPermissionPolicy(letter_model))
         register_source(AdviceRequestDeadlines())
         register_source(AdviceResponseDeadlines())
         _recompute_when_terms_change()

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
 from governance.roles import scope_for
 
+from .constants import AdviceStatus
 from .documents import check_upload, max_upload_bytes, read_text
 from .extraction import ExtractionError
-from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, PointResponse
+from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, Advice, PointResponse
 
 
 class AdviceRequestForm(ScopedAdminForm):
@@ -155,3 +156,22 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not asks_date:
             del self.fields["on"]
+
+
+class AdviceLetterForm(ScopedAdminForm):
+    """A draft letter about an advies that the college has answered (or is answering)."""
+
+    scope_mode = STAFF
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        advice = self.fields.get("advice")
+        if advice is not None:
+            if self.instance.pk:
+                advice.disabled = True
+            else:
+                advice.queryset = (
+                    Advice.objects.visible_to(self.for_user)
+                    .exclude(status=AdviceStatus.draft)
+                    .filter(portfolio__isnull=False)
+                )

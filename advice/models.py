@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 
 from governance.constants import TermStart, TermUnit
 from governance.history import ChildHistoricalRecords
+from governance.letters import BaseLetter
 from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
 from governance.terms import Term
 from governance.validators import validate_plausible_date
@@ -346,3 +347,137 @@ class AdviceVersion(models.Model):
 
     def __str__(self):
         return _("Version %(number)s") % {"number": self.number}
+
+
+class ResponseLetter(BaseLetter):
+    """The college's letter to the adviesraad: each advice point quoted under its theme,
+    the response below it (the Hengelo letter). Sending it sends the response."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="response_letters"
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    opening = models.TextField(
+        _("opening"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_("The paragraph before the points; empty for the usual opening."),
+    )
+    closing = models.TextField(_("closing"), max_length=TEXT_LIMIT, blank=True)
+    history = HistoricalRecords()
+
+    template_name = "letters/collegereactie.html"
+    subject_field = "advice"
+    copied_fields = ("opening", "closing")
+
+    class Meta:
+        verbose_name = _("response letter")
+        verbose_name_plural = _("response letters")
+        ordering = ["advice", "-version"]
+
+    def __str__(self):
+        return _("Response letter to %(advice)s, version %(version)s") % {
+            "advice": self.advice,
+            "version": self.version,
+        }
+
+    def file_stem(self):
+        return "collegereactie"
+
+    def can_send(self, user):
+        from .letters import can_send
+
+        return can_send(self, user)
+
+    def send(self, user):
+        from .letters import send_response_letter
+
+        return send_response_letter(self, user)
+
+    def check_renderable(self):
+        from .letters import check_advice_letter
+
+        check_advice_letter(self)
+
+    def context(self):
+        from .letters import response_letter_context
+
+        return response_letter_context(self)
+
+
+class CouncilInformationLetter(BaseLetter):
+    """The raadsinformatiebrief that sends the advies and the college's response to the
+    raad (the Hengelo cover letter), with both as attachments."""
+
+    advice = models.ForeignKey(
+        Advice,
+        verbose_name=_("advice"),
+        on_delete=models.PROTECT,
+        related_name="council_information_letters",
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
+    body = models.TextField(
+        _("text"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_("Empty for the usual text that sends the advice and the response."),
+    )
+    history = HistoricalRecords()
+
+    template_name = "letters/raadsinformatiebrief.html"
+    subject_field = "advice"
+    copied_fields = ("body",)
+
+    class Meta:
+        verbose_name = _("council information letter")
+        verbose_name_plural = _("council information letters")
+        ordering = ["advice", "-version"]
+
+    def __str__(self):
+        return _("Council information letter on %(advice)s, version %(version)s") % {
+            "advice": self.advice,
+            "version": self.version,
+        }
+
+    def file_stem(self):
+        return "raadsinformatiebrief"
+
+    def can_send(self, user):
+        from .letters import can_send
+
+        return can_send(self, user)
+
+    def send(self, user):
+        from .letters import send_council_information_letter
+
+        return send_council_information_letter(self, user)
+
+    def check_renderable(self):
+        from .letters import check_advice_letter
+
+        check_advice_letter(self)
+
+    def context(self):
+        from .letters import council_information_context
+
+        return council_information_context(self)
+
+    def render(self):
+        from .letters import render_with_attachments
+
+        self.check_renderable()
+        return render_with_attachments(self)

@@ -79,3 +79,35 @@ class AdvicePermissionPolicy(ScopedPermissionPolicy):
         return Advice.objects.filter(
             advisory_council_id__in=scope.advisory_council_ids, status=AdviceStatus.draft
         )
+
+
+class AdviceLetterPermissionPolicy(ScopedPermissionPolicy):
+    """Letters about an advies: the griffie and the college staff of its portfolio draft,
+    see and send them. A sent letter is never changed or deleted."""
+
+    def actions_for(self, scope):
+        if scope.griffie_municipality_ids or scope.staff_portfolio_ids:
+            return {"add", "change", "delete", "view"}
+        return set()
+
+    def allows_instance(self, scope, action, letter):
+        advice = letter.advice
+        keeps = advice.municipality_id in scope.griffie_municipality_ids or scope.is_staff_for(
+            advice.portfolio_id
+        )
+        if action in ("change", "delete"):
+            return keeps and not letter.is_sent
+        return keeps
+
+    def reachable(self, scope, action):
+        from django.db.models import Q
+
+        from governance.letters import LetterStatus
+
+        keeps = Q(advice__municipality_id__in=scope.griffie_municipality_ids) | Q(
+            advice__portfolio_id__in=scope.staff_portfolio_ids
+        )
+        letters = self.model.objects.filter(keeps)
+        if action in ("change", "delete"):
+            letters = letters.filter(status=LetterStatus.draft)
+        return letters

@@ -7,11 +7,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet
 
 from .filters import AdviceFilterSet, AdviceRequestFilterSet
-from .forms import AdviceForm, AdviceRequestForm
-from .models import Advice, AdviceRequest
+from .forms import AdviceForm, AdviceLetterForm, AdviceRequestForm
+from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
 from .views import (
     AdviceIndexView,
     AdviceInspectView,
@@ -152,11 +153,51 @@ class AdviceViewSet(ScopedModelViewSet):
         ]
 
 
+def letter_columns(namespace):
+    return [
+        TitleColumn(
+            "advice",
+            label=_("Advice"),
+            get_url=lambda letter: reverse(f"{namespace}:inspect", args=[letter.pk]),
+        ),
+        Column("version", label=_("Version")),
+        StatusTagColumn(
+            "status", label=_("Status"), accessor=lambda letter: letter.get_status_display()
+        ),
+        Column("document_number", label=_("Document number")),
+    ]
+
+
+class ResponseLetterViewSet(LetterViewSet):
+    model = ResponseLetter
+    icon = "mail"
+    menu_label = _("Response letters")
+    form_base_class = AdviceLetterForm
+    list_select_related = ("advice",)
+    list_display = letter_columns("response_letter")
+    panels = [FieldPanel("advice"), FieldPanel("opening"), FieldPanel("closing")]
+
+
+class CouncilInformationLetterViewSet(LetterViewSet):
+    model = CouncilInformationLetter
+    icon = "mail"
+    menu_label = _("Council information letters")
+    form_base_class = AdviceLetterForm
+    list_select_related = ("advice",)
+    list_display = letter_columns("council_information_letter")
+    panels = [FieldPanel("advice"), FieldPanel("body")]
+
+
 class AdviceGroup(ModelViewSetGroup):
     menu_label = _("Advice")
     menu_icon = "doc-full"
     menu_order = 200
-    items = (AdviceViewSet("advice"), AdviceRequestViewSet("advice_request"))
+    items = (
+        AdviceViewSet("advice"),
+        AdviceRequestViewSet("advice_request"),
+        ResponseLetterViewSet("response_letter"),
+        CouncilInformationLetterViewSet("council_information_letter"),
+    )
 
 
 @hooks.register("register_admin_viewset")

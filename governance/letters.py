@@ -7,6 +7,7 @@ to close a motie; advice: the response letter and the raadsinformatiebrief)."""
 
 import base64
 import hashlib
+import io
 import logging
 import mimetypes
 
@@ -26,17 +27,22 @@ class LetterError(Exception):
     """A letter that cannot be made; `str()` is the message for the user."""
 
 
-def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
-    """Render `template_name` to HTML and to a tagged PDF/UA-1 document in Dutch.
+def render_pdf(template_name: str, context: dict, attachments=()) -> tuple[str, bytes]:
+    """Render `template_name` to HTML and to a tagged PDF/UA-1 document in Dutch, with
+    `attachments` ((file name, bytes, description) tuples) embedded.
 
     Returns (html, pdf) so that tests can read what went in. WeasyPrint is imported
     here: it is heavy, and only letters need it."""
-    from weasyprint import HTML
+    from weasyprint import HTML, Attachment
 
     with translation.override("nl"):
         html = render_to_string(template_name, context)
+    embedded = [
+        Attachment(file_obj=io.BytesIO(data), name=name, description=description)
+        for name, data, description in attachments
+    ]
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/ua-1", uncompressed_pdf=False, custom_metadata=True
+        pdf_variant="pdf/ua-1", custom_metadata=True, attachments=embedded or None
     )
     return html, pdf
 
@@ -82,6 +88,9 @@ class BaseLetter(models.Model):
     created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
 
     template_name = ""
+    # The field with the record the letter is about, and the fields a new version copies.
+    subject_field = ""
+    copied_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -127,6 +136,52 @@ class BaseLetter(models.Model):
 
     def file_stem(self) -> str:
         return type(self).__name__.lower()
+
+    def versions(self):
+        """Every version of this letter, newest first."""
+        subject = getattr(self, f"{self.subject_field}_id")
+        return (
+            type(self).objects.filter(**{f"{self.subject_field}_id": subject}).order_by("-version")
+        )
+
+    def can_send(self, user) -> bool:
+        raise NotImplementedError
+
+    def send(self, user):
+        """Number, date and render the letter for good and mark it sent."""
+        raise NotImplementedError
+
+    def new_version(self, user):
+        """A correction of a sent letter: a draft copy with the same case number, which
+        replaces this one once it is sent. This one stays as it was."""
+        if not self.is_sent:
+            raise LetterError(_("Only a sent letter gets a new version; edit the draft instead."))
+        copy = type(self)(
+            replaces=self,
+            version=self.version + 1,
+            case_number=self.case_number,
+            **{self.subject_field: getattr(self, self.subject_field)},
+            **{field: getattr(self, field) for field in self.copied_fields},
+        )
+        copy._history_user = user
+        copy.save()
+        return copy
+
+    def mark_sent(self, user, municipality) -> None:
+        """The shared part of sending: numbers, date, the final PDF, the status."""
+        if not self.can_send(user):
+            raise LetterError(_("You are not allowed to send this letter."))
+        if self.is_sent:
+            raise LetterError(_("This letter was sent already."))
+        today = timezone.localdate()
+        self.letter_date = today
+        assign_numbers(self, municipality, today.year)
+        self.regenerate()
+        self.status = LetterStatus.sent
+        self.sent_at = timezone.now()
+        self._history_user = user
+        self._change_reason = _("Sent")
+        self.save()
 
 
 def next_number(municipality, kind: str, year: int) -> int:

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from governance.letters import LetterError, LetterStatus, assign_numbers, data_uri
+from governance.letters import LetterError, data_uri
 from governance.roles import scope_for
 
 from .constants import MotionStatus
@@ -70,27 +70,14 @@ def can_send(letter, user) -> bool:
 
 
 def send_completion_letter(letter, user):
-    """Number, date and render the letter for good, mark it sent, and move the motie to
-    completion proposed, all or nothing."""
-    if not can_send(letter, user):
-        raise LetterError(_("You are not allowed to send this letter."))
-    if letter.is_sent:
-        raise LetterError(_("This letter was sent already."))
-    if letter.motion.status != MotionStatus.in_progress:
+    """Send the raadsbrief and move the motie to completion proposed, all or nothing."""
+    if letter.motion.status != MotionStatus.in_progress and not letter.is_sent:
         raise LetterError(
             _("The motion is %(status)s; a completion letter is sent for a motion in progress.")
             % {"status": letter.motion.get_status_display().lower()}
         )
     with transaction.atomic():
-        today = timezone.localdate()
-        letter.letter_date = today
-        assign_numbers(letter, letter.motion.municipality, today.year)
-        letter.regenerate()
-        letter.status = LetterStatus.sent
-        letter.sent_at = timezone.now()
-        letter._history_user = user
-        letter._change_reason = _("Sent")
-        letter.save()
+        letter.mark_sent(user, letter.motion.municipality)
         try:
             letter.motion = apply_transition(
                 letter.motion,
@@ -101,21 +88,3 @@ def send_completion_letter(letter, user):
         except TransitionError as error:
             raise LetterError(str(error)) from error
     return letter
-
-
-def new_version(letter, user):
-    """A correction of a sent letter: a draft copy that replaces it once sent."""
-    if not letter.is_sent:
-        raise LetterError(_("Only a sent letter gets a new version; edit the draft instead."))
-    copy = type(letter)(
-        motion=letter.motion,
-        replaces=letter,
-        version=letter.version + 1,
-        introduction=letter.introduction,
-        core_message=letter.core_message,
-        attachments=letter.attachments,
-        case_number=letter.case_number,
-    )
-    copy._history_user = user
-    copy.save()
-    return copy

@@ -267,6 +267,8 @@ class CompletionLetter(BaseLetter):
     history = HistoricalRecords()
 
     template_name = "letters/raadsbrief_afdoening.html"
+    subject_field = "motion"
+    copied_fields = ("introduction", "core_message", "attachments")
 
     class Meta:
         verbose_name = _("completion letter")
@@ -281,6 +283,16 @@ class CompletionLetter(BaseLetter):
 
     def file_stem(self):
         return f"raadsbrief-afdoening-{slugify(self.motion.number)}"
+
+    def can_send(self, user):
+        from .letters import can_send
+
+        return can_send(self, user)
+
+    def send(self, user):
+        from .letters import send_completion_letter
+
+        return send_completion_letter(self, user)
 
     def check_renderable(self):
         from .letters import check_completion_letter

@@ -1,7 +1,6 @@
 """Admin views of the motievolglijst beyond Wagtail's generic ones: the motie page
 (data, allowed steps, timeline) and the form of one lifecycle step."""
 
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,12 +11,10 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from governance.letters import LetterError
 from governance.viewsets import ScopedInspectView, ScopedObjectMixin
 
 from .deadlines import default_deadline
 from .forms import TransitionForm
-from .letters import can_send, new_version, send_completion_letter
 from .lifecycle import (
     TransitionError,
     allowed_transitions,
@@ -25,9 +22,8 @@ from .lifecycle import (
     check_transition,
     get_transition,
 )
-from .models import CompletionLetter, Motion
+from .models import Motion
 from .publication import can_publish, set_published
-from .tasks import render_completion_letter
 from .timeline import motion_timeline
 
 
@@ -145,76 +141,3 @@ class MotionPublicationView(ScopedObjectMixin, PermissionCheckedMixin, View):
             )
             messages.success(request, message % {"motion": motion.number})
         return redirect("motion:inspect", motion.pk)
-
-
-class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
-    """POST: render the draft, send it, or make a new version of a sent letter.
-    GET preview: the letter as HTML; GET pdf: the PDF (stored once sent)."""
-
-    model = CompletionLetter
-
-    def get(self, request, pk, action):
-        self.object = None
-        letter = self.get_object()
-        try:
-            if action == "preview":
-                html, _pdf = letter.render()
-                return HttpResponse(html)
-            if action == "pdf":
-                return self.pdf_response(letter)
-        except LetterError as error:
-            messages.error(request, str(error))
-            return redirect("completion_letter:inspect", letter.pk)
-        raise Http404
-
-    def pdf_response(self, letter):
-        if letter.is_sent and letter.pdf:
-            data = letter.pdf.open("rb").read()
-        else:
-            _html, data = letter.render()
-        response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="{letter.file_stem()}-v{letter.version}.pdf"'
-        )
-        return response
-
-    def post(self, request, pk, action):
-        self.object = None
-        letter = self.get_object()
-        try:
-            if action == "render":
-                if not self.user_has_permission_for_instance("change", letter):
-                    raise LetterError(_("A sent letter is not rendered again."))
-                render_completion_letter.enqueue(letter.pk)
-                messages.success(request, _("The PDF is being made."))
-            elif action == "send":
-                send_completion_letter(letter, request.user)
-                messages.success(
-                    request, _("The letter was sent; the motion is now completion proposed.")
-                )
-            elif action == "new_version":
-                letter = new_version(letter, request.user)
-                messages.success(
-                    request, _("Version %(version)s was made.") % {"version": letter.version}
-                )
-            else:
-                raise Http404
-        except LetterError as error:
-            messages.error(request, str(error))
-        return redirect("completion_letter:inspect", letter.pk)
-
-
-class CompletionLetterInspectView(ScopedInspectView):
-    template_name = "motions/admin/letter_inspect.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        letter = self.object
-        can_change = self.user_has_permission_for_instance("change", letter)
-        context.update(
-            letter=letter,
-            can_change=can_change,
-            can_send=not letter.is_sent and can_send(letter, self.request.user),
-            versions=type(letter).objects.filter(motion=letter.motion).order_by("-version"),
-        )
-        return context

@@ -7,14 +7,13 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 
+from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet
 
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
 from .models import CompletionLetter, Motion
 from .views import (
-    CompletionLetterInspectView,
-    LetterActionView,
     MotionInspectView,
     MotionPublicationView,
     MotionTransitionView,
@@ -110,14 +109,13 @@ class MotionViewSet(ScopedModelViewSet):
         ]
 
 
-class CompletionLetterViewSet(ScopedModelViewSet):
+class CompletionLetterViewSet(LetterViewSet):
     model = CompletionLetter
     icon = "doc-full-inverse"
     menu_label = _("Completion letters")
     menu_order = 110
     add_to_admin_menu = True
     form_base_class = CompletionLetterForm
-    inspect_view_class = CompletionLetterInspectView
     list_select_related = ("motion",)
     list_display = [
         TitleColumn(
@@ -137,12 +135,6 @@ class CompletionLetterViewSet(ScopedModelViewSet):
         FieldPanel("core_message"),
         FieldPanel("attachments"),
     ]
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("<int:pk>/<str:action>/", LetterActionView.as_view(), name="action"),
-        ]
 
 
 @hooks.register("register_admin_viewset")

@@ -16,10 +16,10 @@ from pypdf import PdfReader
 
 from governance.letters import LetterError, LetterStatus
 from governance.models import Letterhead
+from governance.tasks import render_letter_task
 from motions.constants import MotionStatus
-from motions.letters import new_version, send_completion_letter
+from motions.letters import send_completion_letter
 from motions.models import CompletionLetter, Motion
-from motions.tasks import render_completion_letter
 from tests.admin_helpers import client_for, is_refused
 from tests.factories import MotionFactory
 
@@ -138,7 +138,7 @@ def test_a_sent_letter_cannot_be_changed_or_deleted(town, letter):
     with pytest.raises(ValidationError):
         letter.delete()
     sha = letter.sha256
-    render_completion_letter.enqueue(letter.pk)
+    render_letter_task.enqueue("motions", "completionletter", letter.pk)
     letter.refresh_from_db()
     assert letter.sha256 == sha
 
@@ -158,7 +158,7 @@ def test_a_sent_letter_cannot_be_changed_through_the_admin(town, letter, view):
 
 def test_a_correction_is_a_new_version_and_keeps_the_old_one(town, letter):
     send_completion_letter(letter, town.staff)
-    second = new_version(letter, town.staff)
+    second = letter.new_version(town.staff)
     assert (second.version, second.replaces, second.case_number) == (2, letter, "1-2026")
     assert CompletionLetter.objects.filter(motion=letter.motion).count() == 2
     assert CompletionLetter.objects.get(pk=letter.pk).pdf

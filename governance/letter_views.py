@@ -1,0 +1,107 @@
+"""Admin views shared by every kind of generated letter: its page (state, versions,
+actions), the HTML preview and the PDF, rendering, sending and new versions."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views import View
+from wagtail.admin import messages
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from .letters import LetterError
+from .tasks import render_letter_task
+from .viewsets import ScopedInspectView, ScopedModelViewSet, ScopedObjectMixin
+
+
+class LetterInspectView(ScopedInspectView):
+    template_name = "governance/admin/letter_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        letter = self.object
+        context.update(
+            letter=letter,
+            subject=getattr(letter, letter.subject_field),
+            can_change=self.user_has_permission_for_instance("change", letter),
+            can_send=not letter.is_sent and letter.can_send(self.request.user),
+            versions=letter.versions(),
+            namespace=self.request.resolver_match.namespace,
+        )
+        return context
+
+
+class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
+    """GET preview (HTML) or pdf; POST render, send or new_version."""
+
+    model = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.namespace = request.resolver_match.namespace
+
+    def inspect(self, letter):
+        return redirect(f"{self.namespace}:inspect", letter.pk)
+
+    def get(self, request, pk, action):
+        self.object = None
+        letter = self.get_object()
+        try:
+            if action == "preview":
+                html, _pdf = letter.render()
+                return HttpResponse(html)
+            if action == "pdf":
+                return self.pdf_response(letter)
+        except LetterError as error:
+            messages.error(request, str(error))
+            return self.inspect(letter)
+        raise Http404
+
+    def pdf_response(self, letter):
+        if letter.is_sent and letter.pdf:
+            with letter.pdf.open("rb") as file:
+                data = file.read()
+        else:
+            _html, data = letter.render()
+        response = HttpResponse(data, content_type="application/pdf")
+        filename = f"{letter.file_stem()}-v{letter.version}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+    def post(self, request, pk, action):
+        self.object = None
+        letter = self.get_object()
+        try:
+            if action == "render":
+                if not self.user_has_permission_for_instance("change", letter):
+                    raise LetterError(_("A sent letter is not rendered again."))
+                meta = letter._meta
+                render_letter_task.enqueue(meta.app_label, meta.model_name, letter.pk)
+                messages.success(request, _("The PDF is being made."))
+            elif action == "send":
+                letter.send(request.user)
+                messages.success(request, _("The letter was sent."))
+            elif action == "new_version":
+                letter = letter.new_version(request.user)
+                messages.success(
+                    request, _("Version %(version)s was made.") % {"version": letter.version}
+                )
+            else:
+                raise Http404
+        except LetterError as error:
+            messages.error(request, str(error))
+        return self.inspect(letter)
+
+
+class LetterViewSet(ScopedModelViewSet):
+    """A ModelViewSet for a kind of letter, with its page and its actions."""
+
+    inspect_view_class = LetterInspectView
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "<int:pk>/<str:action>/", LetterActionView.as_view(model=self.model), name="action"
+            ),
+        ]
