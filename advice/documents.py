@@ -30,8 +30,8 @@ def sniff(data: bytes) -> str | None:
                 return DOCX if "word/document.xml" in archive.namelist() else None
         except zipfile.BadZipFile:
             return None
-    if b"\x00" not in data[:4096]:
-        return TEXT
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in data[:4096]:
+        return TEXT  # UTF-16 with its byte order mark, or 8-bit text
     return None
 
 
@@ -96,6 +96,8 @@ def _docx_text(data: bytes) -> str:
 
 
 def _plain_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

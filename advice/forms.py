@@ -8,7 +8,7 @@ from governance.forms import ADVISORY, STAFF, ScopedAdminForm
 from governance.roles import scope_for
 
 from .constants import AdviceStatus
-from .documents import check_upload, max_upload_bytes, read_text
+from .documents import max_upload_bytes, read_text
 from .extraction import ExtractionError
 from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, Advice, PointResponse
 
@@ -38,11 +38,30 @@ class AdviceForm(ScopedAdminForm):
 
     scope_mode = ADVISORY
 
+    def is_valid(self):
+        valid = super().is_valid()
+        return self.check_point_numbers() and valid
+
+    def check_point_numbers(self) -> bool:
+        """The numbers of the points that stay must differ from each other."""
+        seen = {}
+        ok = True
+        for form in self.formsets["points"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            number = data.get("number")
+            if data.get("DELETE") or number is None:
+                continue
+            if number in seen:
+                form.add_error("number", _("Two points have the same number."))
+                ok = False
+            seen[number] = form
+        return ok
+
     def clean_letter(self):
         letter = self.cleaned_data.get("letter")
         if letter and hasattr(letter, "read") and not isinstance(letter, FieldFile):
             try:
-                check_upload(letter.name, _read(letter))
+                read_text(letter.name, _read(letter))  # reads it whole: damaged files fail
             except ExtractionError as error:
                 raise forms.ValidationError(str(error)) from error
         return letter

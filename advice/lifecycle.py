@@ -135,8 +135,14 @@ def take_step(advice: Advice, user, name: str, *, reason: str = "", on=None) -> 
 def _submit(advice, user, on):
     if not advice.points.exists():
         raise AdviceStepError(_("An advice needs at least one point before it is submitted."))
+    if not advice.portfolio_id:
+        raise AdviceStepError(
+            _("Choose the portfolio that prepares the response before submitting the advice.")
+        )
     if on > timezone.localdate():
         raise AdviceStepError(_("The date of receipt cannot be in the future."))
+    if on < advice.date:
+        raise AdviceStepError(_("The date of receipt cannot be before the date of the letter."))
     advice.received_date = on
     advice.response_due_date = advice.compute_response_due_date()
     AdviceVersion.objects.create(
@@ -184,6 +190,11 @@ def _send_response(advice, user, on):
 def _record_response_date(advice, field, on: datetime.date):
     if on > timezone.localdate():
         raise AdviceStepError(_("This date cannot be in the future."))
+    if advice.received_date and on < advice.received_date:
+        raise AdviceStepError(
+            _("This date cannot be before the advice was received (%(date)s).")
+            % {"date": date_format(advice.received_date, "j F Y")}
+        )
     response, _created = AdviceResponse.objects.get_or_create(advice=advice)
     setattr(response, field, on)
     response.save(update_fields=[field])

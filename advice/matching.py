@@ -102,7 +102,11 @@ def match_responses(points: list[tuple[int, str]], letter_text: str) -> MatchRep
             current, answers = None, []
             continue
         score, number = _best_point(text, points)
-        if score >= MATCH_THRESHOLD and len(_words(text)) >= 4:
+        answered = {m.point_number for m in report.matches} | (
+            {current.point_number} if current else set()
+        )
+        # An answer that paraphrases its own point does not start a new match.
+        if score >= MATCH_THRESHOLD and len(_words(text)) >= 4 and number not in answered:
             close()
             current, answers = Match(number, text, "", score), []
         elif ADVICE.search(text) and current is None:

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -244,7 +244,9 @@ class AdvicePoint(Orderable):
     """One point of an advies: what the adviesraad advises, under its theme."""
 
     advice = ParentalKey(Advice, on_delete=models.CASCADE, related_name="points")
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(
+        _("number"), validators=[MinValueValidator(1), MaxValueValidator(999)]
+    )
     theme = models.CharField(
         _("theme"), max_length=255, blank=True, help_text=_("The heading the point stands under.")
     )

@@ -70,6 +70,20 @@ class AdvicePermissionPolicy(ScopedPermissionPolicy):
             return member and advice.is_draft
         return action == "add" and member
 
+    def user_has_permission_for_instance(self, user, action, instance):
+        # Frozen once submitted, for everyone, the functional administrator included.
+        if action in ("change", "delete") and not instance.is_draft:
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from .constants import AdviceStatus
+
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if set(actions) <= {"change", "delete"}:
+            instances = instances.filter(status=AdviceStatus.draft)
+        return instances
+
     def reachable(self, scope, action):
         from .constants import AdviceStatus
         from .models import Advice

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
-from .constants import RESPONDING_STATUSES
+from .constants import RESPONDING_STATUSES, AdviceStatus
 from .extraction import extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
 from .history import point_histories
@@ -30,7 +30,15 @@ from .lifecycle import (
     is_member,
     take_step,
 )
-from .models import Advice, AdvicePoint, PointResponse
+from .models import ADVICE_TEXT_LIMIT, Advice, AdvicePoint, PointResponse
+
+
+def responses_visible(advice, scope) -> bool:
+    """The college works on its responses in private: the adviesraad reads them once
+    the response has been sent."""
+    if is_college(scope, advice) or scope.is_griffie_of(advice.municipality_id):
+        return True
+    return advice.status in (AdviceStatus.response_sent, AdviceStatus.published)
 
 
 class AdviceIndexView(ScopedIndexView):
@@ -49,6 +57,7 @@ class AdviceInspectView(ScopedInspectView):
         answered = sum(1 for p in points if hasattr(p, "response") and p.response.is_complete)
         histories = point_histories(points)
         context.update(
+            show_responses=responses_visible(advice, scope),
             advice=advice,
             rows=[
                 (point, getattr(point, "response", None), histories[point.pk]) for point in points
@@ -170,18 +179,25 @@ class ProposePointsView(AdviceObjectView):
         )
 
     def save_points(self, formset):
-        if not formset.is_valid():
-            return self.render_to_response(
-                self.get_context_data(
-                    formset=formset, source_text=self.request.POST.get("source_text", "")
+        source = self.request.POST.get("source_text", "").strip()
+        if not formset.is_valid() or len(source) > ADVICE_TEXT_LIMIT:
+            if len(source) > ADVICE_TEXT_LIMIT:
+                formset._non_form_errors = formset.error_class(
+                    [_("The text of the advice is too long.")]
                 )
-            )
+            context = self.get_context_data(formset=formset, source_text=source)
+            return self.render_to_response(context)
         kept = sorted(
             (f.cleaned_data for f in formset.forms if f.cleaned_data.get("keep")),
             key=lambda data: data["number"],
         )
         with transaction.atomic():
             advice = Advice.objects.select_for_update().get(pk=self.object.pk)
+            if not advice.is_draft:
+                messages.error(
+                    self.request, _("The advice was submitted meanwhile; nothing saved.")
+                )
+                return redirect(self.inspect_url)
             for point in advice.points.all():
                 point._history_user = self.request.user
                 point.delete()
@@ -195,7 +211,6 @@ class ProposePointsView(AdviceObjectView):
                 )
                 point._history_user = self.request.user
                 point.save()
-            source = self.request.POST.get("source_text", "").strip()
             if source and not advice.text.strip():
                 advice.text = source
                 advice._history_user = self.request.user

@@ -23,6 +23,12 @@ class MotionPermissionPolicy(ScopedPermissionPolicy):
             return griffie and motion.status == MotionStatus.submitted
         return griffie and action in ("add", "change")
 
+    def user_has_permission_for_instance(self, user, action, instance):
+        # Once voted on, a motie is record: nobody deletes it, superusers included.
+        if action == "delete" and instance.status != MotionStatus.submitted:
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
     def reachable(self, scope, action):
         from .models import Motion
 

@@ -322,3 +322,50 @@ def test_a_real_letter_is_accepted_on_the_form(town):
     assert response.status_code == 302
     advice.refresh_from_db()
     assert advice.letter.read() == b"Ons advies."
+
+
+def test_nobody_edits_or_deletes_a_submitted_advice_not_even_the_administrator(town):
+    from tests.factories import UserFactory
+
+    advice = make(town, S.response_in_preparation)
+    admin = client_for(UserFactory(username="beheer", is_superuser=True))
+    assert is_refused(admin.get(reverse("advice:edit", args=[advice.pk])))
+    admin.post(reverse("advice:edit", args=[advice.pk]), _edit_data(advice, text="Anders"))
+    admin.post(reverse("advice:delete", args=[advice.pk]))
+    advice.refresh_from_db()
+    assert advice.text != "Anders" and advice.points.count() == 2
+
+
+def test_duplicate_point_numbers_are_refused_on_the_form(town):
+    advice = make(town, points=0)
+    data = _edit_data(
+        advice,
+        **{
+            "points-TOTAL_FORMS": "2",
+            "points-0-number": "1",
+            "points-0-theme": "A",
+            "points-0-text": "Eén.",
+            "points-0-id": "",
+            "points-0-ORDER": "1",
+            "points-0-DELETE": "",
+            "points-1-number": "1",
+            "points-1-theme": "A",
+            "points-1-text": "Twee.",
+            "points-1-id": "",
+            "points-1-ORDER": "2",
+            "points-1-DELETE": "",
+        },
+    )
+    response = client_for(town.advisory_member).post(reverse("advice:edit", args=[advice.pk]), data)
+    assert "Twee punten hebben hetzelfde nummer." in response.text
+    assert not advice.points.exists()
+
+
+def test_the_adviesraad_reads_the_responses_once_they_are_sent(town):
+    advice = make(town, S.response_in_preparation, points=1)
+    PointResponse.objects.create(point=advice.points.get(), position="adopted", text="Geheim.")
+    url = reverse("advice:inspect", args=[advice.pk])
+    assert "Geheim." not in client_for(town.advisory_member).get(url).text
+    assert "Geheim." in client_for(town.staff).get(url).text
+    Advice.objects.filter(pk=advice.pk).update(status=S.response_sent)
+    assert "Geheim." in client_for(town.advisory_member).get(url).text

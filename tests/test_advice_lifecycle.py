@@ -237,3 +237,19 @@ def test_progress_in_the_list_agrees_with_the_points(town, advice):
     assert (annotated.answered_count, annotated.point_count) == (1, 3)
     complete = [p.response.is_complete for p in advice.points.exclude(response=None)]
     assert complete.count(True) == annotated.answered_count
+
+
+def test_an_advice_without_portfolio_cannot_be_submitted(town, advice):
+    Advice.objects.filter(pk=advice.pk).update(portfolio=None)
+    advice.refresh_from_db()
+    with translation.override("nl"), pytest.raises(AdviceStepError, match="Kies de portefeuille"):
+        take_step(advice, town.advisory_member, "submit", on=D(2026, 11, 3))
+
+
+def test_receipt_before_the_letter_and_adoption_before_receipt_are_refused(town, advice):
+    with translation.override("nl"), pytest.raises(AdviceStepError, match="vóór de datum van de"):
+        take_step(advice, town.advisory_member, "submit", on=D(2026, 10, 1))
+    to_preparation(advice, town)
+    respond(advice, [1, 2, 3])
+    with translation.override("nl"), pytest.raises(AdviceStepError, match="vóór de ontvangst"):
+        take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 1))

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from advice.constants import RESPONDING_STATUSES
 from advice.documents import read_text
 from advice.extraction import ExtractionError
 from advice.matching import match_responses
@@ -45,8 +46,13 @@ class Command(BaseCommand):
         for quote in report.unmatched_quotes:
             self.stdout.write(_("Not matched: %(text)s") % {"text": quote[:120]})
         if apply:
+            if advice.status not in RESPONDING_STATUSES:
+                raise CommandError(
+                    _("The responses of this advice can no longer be changed (it is %(status)s).")
+                    % {"status": advice.get_status_display().lower()}
+                )
             with transaction.atomic():
-                for match in report.matches:
+                for match in (m for m in report.matches if m.response):
                     response, _created = PointResponse.objects.get_or_create(
                         point=points[match.point_number]
                     )
