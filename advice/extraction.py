@@ -27,20 +27,26 @@ from django.utils.translation import gettext as _
 ADVICE_PHRASES = [
     r"(?:we|wij) (?:adviseren|raden|bevelen)\b",
     r"(?:adviseren|raden|bevelen) (?:we|wij)\b",
-    r"de adviesraad (?:adviseert|raadt|beveelt)\b",
+    # "de adviesraad", or its full name: "de Adviesraad Sociaal Domein Westerveen"
+    r"de adviesraad(?: [A-Z\w][\w-]*){0,4} (?:adviseert|raadt|beveelt)\b",
     r"(?:adviseert|raadt|beveelt) de adviesraad\b",
     r"(?:is|lijkt) het (?:ons )?(?:aan te raden|raadzaam)\b",
+    r"het is (?:\w+ )?(?:ons )?(?:aan te raden|raadzaam)\b",
     r"(?:we|wij) geven (?:u|het college) in overweging\b",
 ]
 ADVICE = re.compile("|".join(ADVICE_PHRASES), re.IGNORECASE)
 # Words that may precede the advice phrase at the start of a sentence in running text.
 CONNECTIVES = (
-    r"(?:(?:daarom|ook|verder|tevens|tot slot|bovendien|derhalve|dan ook|kortom|concreet),?\s+)*"
+    r"(?:(?:daarom|ook|verder|tevens|tot slot|ten slotte|tenslotte|bovendien|derhalve|"
+    r"dan ook|kortom|concreet|daarnaast|voorts|vervolgens|samenvattend|als laatste|"
+    r"allereerst|eerst|tot besluit),?\s+)*"
 )
 OPENS_WITH_ADVICE = re.compile(rf"^\W*{CONNECTIVES}(?:{'|'.join(ADVICE_PHRASES)})", re.IGNORECASE)
 
 BULLET = r"[•\-\*–·▪●◦\uf0b7\uf0a7\uf076\uf0d8]"
 LIST_MARKER = re.compile(rf"^\s*(?:{BULLET}|(?P<num>\d{{1,2}})[.)]|(?P<letter>[a-z])[.)])\s+")
+# "Advies 1: Zorg dat …" is an advice point by its label.
+ADVICE_ITEM = re.compile(r"^\s*advies\s+\d{1,3}\s*[:.)]\s+", re.IGNORECASE)
 # Some PDF extractions lose the bullet glyph but keep the space before the text.
 INDENTED = re.compile(r"^\s+\S")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-ZÀ-Ý])")
@@ -78,7 +84,8 @@ class Block:
     """A paragraph or list item of the cleaned text."""
 
     lines: list[str] = field(default_factory=list)
-    marker: str = ""  # "", "bullet", "number" or "letter"
+    marker: str = ""  # "", "bullet", "number", "letter" or "advice" ("Advies 1:")
+    heading_line: bool = False
 
     @property
     def text(self) -> str:
@@ -93,7 +100,11 @@ def clean_text(raw: str) -> str:
     text = re.sub(r"(?<=[a-zà-ÿ])-\n\s*(?=[a-zà-ÿ])", "", text)
     lines = text.split("\n")
     counts = Counter(line.strip() for line in lines if line.strip())
-    furniture = {line for line, count in counts.items() if count >= 3 and len(line) < 80}
+    furniture = {
+        line
+        for line, count in counts.items()
+        if count >= 3 and len(line) < 80 and not line.endswith(":") and not ADVICE.search(line)
+    }
     kept = [
         ""
         if URL_LINE.match(line) or PAGE_NUMBER.match(line) or line.strip() in furniture
@@ -137,25 +148,57 @@ def odd_share(text: str) -> float:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Paragraphs and list items; a paragraph broken by a page break is joined again."""
+    """Paragraphs and list items; a paragraph broken by a page break is joined again,
+    and a heading line directly followed by its text stands on its own."""
     blocks: list[Block] = []
     current: Block | None = None
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         if not line.strip():
             current = None
             continue
         marker = LIST_MARKER.match(line)
-        if marker or INDENTED.match(line) or current is None or _ends_heading_line(current, line):
+        heading_line = _is_heading_line(lines, index)
+        if (
+            marker
+            or ADVICE_ITEM.match(line)
+            or INDENTED.match(line)
+            or heading_line
+            or current is None
+            or _ends_heading_line(current, line)
+            or current.heading_line
+        ):
             kind = ""
-            if marker:
+            if ADVICE_ITEM.match(line):
+                kind = "advice"
+            elif marker:
                 kind = "number" if marker["num"] else "letter" if marker["letter"] else "bullet"
             elif INDENTED.match(line):
                 kind = "bullet"
-            current = Block([line], kind)
+            current = Block([line], kind, heading_line=heading_line)
             blocks.append(current)
         else:
             current.lines.append(line)
     return _join_broken(blocks)
+
+
+def _is_heading_line(lines: list[str], index: int) -> bool:
+    """A short line of its own that reads as a heading: no closing punctuation, after a
+    finished sentence (or a blank line), followed by a line that starts a sentence."""
+    line = lines[index].strip()
+    if (
+        not line
+        or len(line) > 60
+        or not line[:1].isupper()
+        or re.search(r"[.!?,;:]$", line)
+        or ADVICE.search(line)
+        or NOT_A_HEADING.match(line)
+        or LIST_MARKER.match(lines[index])
+    ):
+        return False
+    before = lines[index - 1].strip() if index else ""
+    after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return (not before or bool(re.search(r"[.!?:]$", before))) and bool(after[:1].isupper())
 
 
 def _ends_heading_line(block: Block, next_line: str) -> bool:
@@ -188,6 +231,7 @@ def _join_broken(blocks: list[Block]) -> list[Block]:
 
 
 def _strip_marker(text: str) -> str:
+    text = ADVICE_ITEM.sub("", text, count=1)
     return LIST_MARKER.sub("", text, count=1).strip()
 
 
@@ -238,8 +282,8 @@ def _points_in(block: Block, in_advice_list: bool) -> list[str]:
     text = block.text
     if block.marker:
         body = _strip_marker(text) if block.marker != "bullet" else text.lstrip("•-*–·▪●◦ ")
-        if in_advice_list or ADVICE.search(_first_sentence(body)):
-            return [body]
+        if block.marker == "advice" or in_advice_list or ADVICE.search(_first_sentence(body)):
+            return [body.rstrip(";")]
         return []
     points: list[list[str]] = []
     for sentence in SENTENCE_END.split(text):
@@ -254,13 +298,77 @@ def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def _repeats(text: str, earlier: list[str]) -> bool:
-    """Whether `text` says again what one of `earlier` said (as a summary does)."""
-    normal = _normal(text)
-    for other in earlier:
-        if normal in other or other in normal:
+STOP = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "te",
+    "om",
+    "dat",
+    "die",
+    "voor",
+    "met",
+    "als",
+    "aan",
+    "is",
+    "zijn",
+    "we",
+    "wij",
+    "u",
+    "ons",
+    "onze",
+    "uw",
+    "niet",
+    "ook",
+    "bij",
+    "door",
+    "naar",
+    "of",
+    "tot",
+    "dit",
+    "deze",
+    "er",
+    "worden",
+    "wordt",
+    "college",
+    "adviesraad",
+    "adviseren",
+    "adviseert",
+    "raden",
+}
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems (the first five letters) of the significant words."""
+    return {w[:5] for w in re.findall(r"\w+", text.lower()) if len(w) > 3 and w not in STOP}
+
+
+@dataclass
+class Said:
+    """A point already found, and the block it came from."""
+
+    normal: str
+    stems: set[str]
+    block: int
+
+
+def _repeats(text: str, block: int, earlier: list[Said]) -> bool:
+    """Whether `text` says again what a point of another block said, as a summary does:
+    contained in it, nearly the same, or (shortened) with the same key words."""
+    normal, stems = _normal(text), _stems(text)
+    for said in earlier:
+        if said.block == block:
+            continue  # two points of one paragraph are two points
+        if normal in said.normal or said.normal in normal:
             return True
-        matcher = SequenceMatcher(None, normal, other, autojunk=False)
+        shorter = min(len(stems), len(said.stems))
+        if shorter and len(stems & said.stems) / shorter >= 0.75:
+            return True
+        matcher = SequenceMatcher(None, normal, said.normal, autojunk=False)
         if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
             return True
     return False
@@ -272,21 +380,24 @@ def extract_points(raw_text: str) -> list[ProposedPoint]:
     check_usable(text)
     headings: dict[int, str] = {}
     points: list[ProposedPoint] = []
-    seen: list[str] = []
+    seen: list[Said] = []
     in_advice_list = False
-    for block in split_blocks(text):
+    for index, block in enumerate(split_blocks(text)):
         heading = heading_of(block)
-        if heading and not in_advice_list:
+        # In an advice list, short numbered items are advice, not headings; a heading
+        # of its own (unnumbered) ends the list.
+        if heading and (not in_advice_list or not block.marker):
             level, title = heading
             headings = {k: v for k, v in headings.items() if k < level}
             headings[level] = title
+            in_advice_list = False
             continue
         if inline := _inline_heading(block):
             headings = {k: v for k, v in headings.items() if k < 2} | {2: inline}
         for point_text in _points_in(block, in_advice_list):
-            if _repeats(point_text, seen):
+            if _repeats(point_text, index, seen):
                 continue
-            seen.append(_normal(point_text))
+            seen.append(Said(_normal(point_text), _stems(point_text), index))
             theme = headings.get(2) or headings.get(1) or ""
             text_ = point_text[:1].upper() + point_text[1:]
             points.append(ProposedPoint(len(points) + 1, theme, text_))

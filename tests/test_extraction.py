@@ -203,3 +203,72 @@ def test_the_command_refuses_a_missing_or_unusable_file(tmp_path):
     empty.write_text("")
     with pytest.raises(CommandError, match="leeg"):
         call_command("extract_advice_points", str(empty))
+
+
+REALISTIC = {
+    "advies-jeugd-westerveen.txt": [
+        ("Toegang tot jeugdhulp", "De Adviesraad Sociaal Domein Westerveen adviseert"),
+        ("Toegang tot jeugdhulp", "Daarnaast adviseren wij het college de wachttijden"),
+        ("Toegang tot jeugdhulp", "Ook adviseren wij om ouders een vaste contactpers"),
+        ("Toegang tot jeugdhulp", "Zorg dat jongeren zelf kunnen meepraten over het "),
+        ("Toegang tot jeugdhulp", "Betrek de scholen bij de uitvoering."),
+        ("Financiën", "De adviesraad adviseert het college om de bezuinig"),
+        ("Financiën", "Ten slotte adviseren wij het college om de effecte"),
+    ],
+    "advies-armoede.txt": [
+        ("Bereik van regelingen", "Het college om de aanvraagprocedure voor de meedo"),
+        ("Bereik van regelingen", "Een proactieve benadering van huishoudens die rec"),
+        ("Bereik van regelingen", "De inkomensgrens te verhogen naar 130% van het so"),
+        ("Schulden", "Wij adviseren u vroegsignalering uit te breiden na"),
+        ("Schulden", "Wij adviseren u vroegsignalering uit te breiden na"),
+        ("Communicatie", "Wij raden u aan alle brieven op taalniveau B1 te s"),
+        ("Communicatie", "Wij raden u aan alle brieven ook digitaal te verst"),
+    ],
+    "advies-huishoudelijke-hulp.txt": [
+        ("Kwaliteit", "Voer jaarlijks een cliëntervaringsonderzoek uit."),
+        ("Kwaliteit", "Stel in het contract met de aanbieders eisen aan d"),
+        ("Kwaliteit", "Maak klachten bij de gemeente eenvoudig te melden."),
+        ("Personeel", "Investeer in scholing van huishoudelijk medewerke"),
+        ("Personeel", "Zorg voor een vaste hulp per cliënt."),
+        ("Toezicht", "Laat de toezichthouder onaangekondigd bezoeken afl"),
+    ],
+    "advies-inclusie.txt": [
+        ("Toegankelijkheid gebouwen", "Wij adviseren het college om alle gemeentelijke ge"),
+        ("Toegankelijkheid gebouwen", "Wij adviseren het college daarbij een ervaringsdes"),
+        ("Toegankelijkheid gebouwen", "Het is verder aan te raden de toegankelijkheid jaa"),
+        ("Werk", "Wij geven het college in overweging om zelf het go"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REALISTIC))
+def test_letters_as_adviesraden_write_them(name):
+    """Full names, "Daarnaast adviseren wij", "Advies 1:", lists after an intro, headings
+    straight above their text, repeated intros, and shortened summaries."""
+    points = extract_points((LETTERS / name).read_text(encoding="utf-8"))
+    assert [(p.theme, p.text[:40]) for p in points] == [
+        (theme, text[:40]) for theme, text in REALISTIC[name]
+    ]
+
+
+def test_a_pdf_without_blank_lines_keeps_its_headings():
+    letter = (LETTERS / "advies-inclusie.txt").read_text(encoding="utf-8")
+    body = "".join(
+        f"<h2>{line}</h2>" if len(line) < 40 and not line.endswith((".", ",")) else f"<p>{line}</p>"
+        for line in letter.splitlines()
+        if line.strip()
+    )
+    text = read_text("advies.pdf", pdf_of(f"<html lang='nl'><body>{body}</body></html>"))
+    assert [(p.theme, p.text[:20]) for p in extract_points(text)] == [
+        ("Toegankelijkheid gebouwen", "Wij adviseren het co"),
+        ("Toegankelijkheid gebouwen", "Wij adviseren het co"),
+        ("Toegankelijkheid gebouwen", "Het is verder aan te"),
+        ("Werk", "Wij geven het colleg"),
+    ]
+
+
+def test_utf16_text_files_are_read():
+    text = "Wij adviseren het college de wachttijd te halveren.\n" + "Toelichting. " * 30
+    assert extract_points(read_text("advies.txt", text.encode("utf-16")))[0].text.startswith(
+        "Wij adviseren"
+    )
