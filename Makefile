@@ -51,8 +51,10 @@ test-sqlite:
 test-postgres:
 	bin/with-postgres $(BIN)/pytest
 
-bench:
-	@echo "No benchmarks yet."
+# Benchmarks print figures; they assert nothing.
+bench: install messages
+	$(BIN)/python manage.py migrate --no-input -v0
+	$(BIN)/python manage.py bench_letters
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var

@@ -13,7 +13,7 @@ from governance.demo import ensure_meeting
 from governance.models import Person, Portfolio
 
 from .lifecycle import apply_transition
-from .models import Motion, MotionSubmitter
+from .models import CompletionLetter, Motion, MotionSubmitter
 from .publication import set_published
 
 RECITALS = (
@@ -198,6 +198,24 @@ LINDEBURG_MOTIONS = [
         deadline_in_days=-60,
     ),
 ]
+
+
+def load_letters(municipalities) -> None:
+    """A draft raadsbrief for a motie in progress, to show the letters."""
+    motion = Motion.objects.filter(
+        municipality=municipalities["Dijkhoven"], number="M2025-12"
+    ).first()
+    if motion is None or motion.completion_letters.exists():
+        return
+    CompletionLetter.objects.create(
+        motion=motion,
+        introduction="In deze brief informeren wij u over de uitvoering.",
+        core_message=(
+            "<h3>Wat we hebben gedaan</h3><p>Bij elke Wmo-melding wijst de consulent op "
+            "onafhankelijke cliëntondersteuning.</p><ul><li>De folder is vernieuwd.</li>"
+            "<li>De website noemt de ondersteuning op elke aanvraagpagina.</li></ul>"
+        ),
+    )
 
 
 def load_motions(municipalities) -> None:
