@@ -107,9 +107,9 @@ def test_the_pdf_is_tagged_pdf_ua_1_in_dutch_with_a_title(letter):
     fonts = [
         font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
     ]
-    assert fonts and all(
-        "/FontFile2" in f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts
-    )
+    descriptors = [f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts]
+    assert fonts and all("/FontFile2" in descriptor for descriptor in descriptors)
+    assert all("DejaVuSans" in str(f["/BaseFont"]) for f in fonts)  # the font we asked for
 
 
 def test_weasyprint_logs_no_error_while_rendering(letter, caplog):
