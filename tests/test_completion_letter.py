@@ -109,7 +109,7 @@ def test_the_pdf_is_tagged_pdf_ua_1_in_dutch_with_a_title(letter):
     ]
     descriptors = [f["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts]
     assert fonts and all("/FontFile2" in descriptor for descriptor in descriptors)
-    assert all("DejaVuSans" in str(f["/BaseFont"]) for f in fonts)  # the font we asked for
+    assert all("DejaVu-Sans" in str(f["/BaseFont"]) for f in fonts)  # the font we asked for
 
 
 def test_weasyprint_logs_no_error_while_rendering(letter, caplog):
