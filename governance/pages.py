@@ -14,6 +14,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["motions.MotionIndexPage"]
     max_count_per_parent = 1
     template = "governance/home_page.html"
 

@@ -200,6 +200,23 @@ LINDEBURG_MOTIONS = [
 ]
 
 
+def load_public_pages(municipalities) -> None:
+    """A public motievolglijst under each municipality's home page."""
+    from .pages import MotionIndexPage
+
+    for municipality in municipalities.values():
+        home = municipality.site.root_page.specific if municipality.site_id else None
+        if home is None or MotionIndexPage.objects.child_of(home).exists():
+            continue
+        home.add_child(
+            instance=MotionIndexPage(
+                title="Moties",
+                slug="moties",
+                intro="<p>Alle moties die de raad aannam, en wat ervan terechtkwam.</p>",
+            )
+        )
+
+
 def load_letters(municipalities) -> None:
     """A draft raadsbrief for a motie in progress, to show the letters."""
     motion = Motion.objects.filter(

@@ -303,3 +303,6 @@ class CompletionLetter(BaseLetter):
         from .letters import completion_letter_context
 
         return completion_letter_context(self)
+
+
+from .pages import MotionIndexPage  # noqa: E402, F401  (Wagtail finds page models in models)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from advice.demo import load_advice_requests, load_adviezen
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
-from motions.demo import load_letters, load_motions
+from motions.demo import load_letters, load_motions, load_public_pages
 
 
 class Command(BaseCommand):
@@ -24,6 +24,7 @@ class Command(BaseCommand):
             load_advice_requests(municipalities)
             load_adviezen(municipalities)
             load_letters(municipalities)
+            load_public_pages(municipalities)
         self.stdout.write(
             _("Demo data loaded. Demo accounts (password: %(password)s):")
             % {"password": DEMO_PASSWORD}

@@ -1,0 +1,134 @@
+"""The public pages of moties: an index with filters and a page per motie. Only
+published moties appear (Motion.objects.published()); everything else is a 404."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from governance.letters import LetterStatus
+
+from .constants import MotionStatus
+from .models import Motion
+
+
+class MotionFilterForm(forms.Form):
+    """The filters of the public index; values it does not know are ignored."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *MotionStatus.choices]
+    )
+    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
+    party = forms.TypedChoiceField(label=_("Party"), required=False, coerce=int)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, data, *, municipality, **kwargs):
+        super().__init__(data, **kwargs)
+        all_ = [("", _("All"))]
+        self.fields["portfolio"].choices = all_ + list(
+            municipality.portfolios.values_list("pk", "name")
+        )
+        self.fields["party"].choices = all_ + list(municipality.parties.values_list("pk", "name"))
+        years = municipality.meetings.dates("date", "year", order="DESC")
+        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
+
+    def filter(self, motions):
+        if not self.is_valid():
+            return motions
+        data = self.cleaned_data
+        if data.get("status"):
+            motions = motions.filter(status=data["status"])
+        if data.get("portfolio"):
+            motions = motions.filter(portfolio_id=data["portfolio"])
+        if data.get("party"):
+            motions = motions.filter(submitters__party_id=data["party"]).distinct()
+        if data.get("year"):
+            motions = motions.filter(meeting__date__year=data["year"])
+        if data.get("overdue"):
+            motions = motions.overdue()
+        return motions
+
+
+class MotionIndexPage(RoutablePageMixin, Page):
+    """The public motievolglijst of one municipality."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["governance.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("motion index page")
+
+    @property
+    def municipality(self):
+        site = self.get_site()
+        municipality = getattr(site, "municipality", None) if site else None
+        if municipality is None:
+            raise Http404
+        return municipality
+
+    def published(self):
+        return Motion.objects.published().filter(municipality=self.municipality)
+
+    @path("")
+    def index(self, request):
+        municipality = self.municipality
+        form = MotionFilterForm(request.GET or None, municipality=municipality)
+        motions = form.filter(self.published()).with_list_relations()
+        page = Paginator(motions, 25).get_page(request.GET.get("pagina"))
+        return self.render(
+            request,
+            context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
+        )
+
+    @path("<str:number>/")
+    def motion(self, request, number):
+        motion = get_object_or_404(self.published().with_list_relations(), number=number)
+        letters = motion.completion_letters.filter(status=LetterStatus.sent).order_by("version")
+        return self.render(
+            request,
+            template="motions/motion_page.html",
+            context_overrides={
+                "motion": motion,
+                "letters": letters,
+                "steps": public_steps(motion),
+                "today": timezone.localdate(),
+            },
+        )
+
+    @path("<str:number>/brief/<int:letter_id>/")
+    def letter(self, request, number, letter_id):
+        motion = get_object_or_404(self.published(), number=number)
+        letter = get_object_or_404(
+            motion.completion_letters.filter(Q(status=LetterStatus.sent), ~Q(pdf="")),
+            pk=letter_id,
+        )
+        return FileResponse(
+            letter.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=f"{letter.file_stem()}-v{letter.version}.pdf",
+        )
+
+
+def public_steps(motion) -> list[dict]:
+    """The public history: when the status changed, oldest first. Who did it and the
+    internal reasons stay in the admin."""
+    steps, previous = [], None
+    for record in motion.history.order_by("history_date", "history_id").only(
+        "status", "history_date"
+    ):
+        if record.status != previous:
+            steps.append({"date": record.history_date, "status": record.get_status_display()})
+            previous = record.status
+    return steps

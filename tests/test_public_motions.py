@@ -1,0 +1,131 @@
+"""The public motievolglijst: only published moties, on every public surface."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from governance.pages import HomePage
+from motions.pages import MotionIndexPage
+from motions.publication import set_published
+from tests.factories import MotionFactory
+
+
+@pytest.fixture
+def site(town, other_town):
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    pages = {}
+    for town_, host in ((town, "dijkhoven.example"), (other_town, "lindeburg.example")):
+        home = root.add_child(instance=HomePage(title=f"Raadsvolg {host}", slug=host[:9]))
+        pages[host] = home.add_child(instance=MotionIndexPage(title="Moties", slug="moties"))
+        town_.municipality.site = Site.objects.create(
+            hostname=host, port=80, root_page=home, is_default_site=town_ is town
+        )
+        town_.municipality.save()
+    return pages
+
+
+def get(path, host="dijkhoven.example"):
+    return Client().get(path, HTTP_HOST=host)
+
+
+def motion(town, title, **traits):
+    return MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        title=title,
+        submitters=[town.person],
+        **(traits or {"in_progress": True}),
+    )
+
+
+def test_only_published_moties_show_and_a_withdrawn_one_disappears(town, site):
+    shown, hidden = motion(town, "Openbaar besluit"), motion(town, "Nog in concept")
+    set_published(shown, town.griffie, True)
+    index = get("/moties/").text
+    assert "Openbaar besluit" in index and "Nog in concept" not in index
+    assert get(f"/moties/{shown.number}/").status_code == 200
+    assert get(f"/moties/{hidden.number}/").status_code == 404
+    set_published(shown, town.griffie, False)
+    assert "Openbaar besluit" not in get("/moties/").text
+    assert get(f"/moties/{shown.number}/").status_code == 404
+
+
+def test_another_municipalitys_moties_stay_on_its_own_site(town, other_town, site):
+    elsewhere = MotionFactory(
+        municipality=other_town.municipality,
+        meeting=other_town.meeting,
+        portfolio=other_town.portfolio,
+        title="Lindebergs besluit",
+        in_progress=True,
+    )
+    set_published(elsewhere, other_town.griffie, True)
+    assert "Lindebergs besluit" not in get("/moties/").text
+    assert get(f"/moties/{elsewhere.number}/").status_code == 404
+    assert "Lindebergs besluit" in get("/moties/", host="lindeburg.example").text
+
+
+def test_the_status_is_written_out_not_only_coloured(town, site):
+    late = motion(town, "Te late motie", in_progress=True, deadline="2026-01-31")
+    set_published(late, town.griffie, True)
+    assert "Status: In uitvoering — te laat" in get("/moties/").text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?status=onzin",
+        "?portfolio=abc",
+        "?year=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?party=999999",
+        "?pagina=-3",
+        "?pagina=zzz",
+        "?status=" + "x" * 3000,
+        "?overdue=%27%3B+DROP+TABLE+x%3B--",
+    ],
+)
+def test_odd_filter_input_answers_with_a_page_and_echoes_no_markup(town, site, query):
+    response = get("/moties/" + query)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+
+
+def test_the_index_query_count_does_not_grow(town, site):
+    for n in range(5):
+        set_published(motion(town, f"Motie {n}"), town.griffie, True)
+    get("/moties/")
+    with CaptureQueriesContext(connection) as few:
+        get("/moties/")
+    for n in range(5, 40):
+        set_published(motion(town, f"Motie {n}"), town.griffie, True)
+    with CaptureQueriesContext(connection) as many:
+        get("/moties/")
+    assert len(many) == len(few)
+
+
+def test_only_sent_letters_of_published_moties_download(town, site):
+    from governance.models import Letterhead
+    from motions.models import CompletionLetter
+
+    Letterhead.objects.create(
+        municipality=town.municipality,
+        name="Gemeente Dijkhoven",
+        place="Dijkhoven",
+        secretary_name="S.",
+        mayor_name="B.",
+    )
+    shown = motion(town, "Met brief")
+    draft = CompletionLetter.objects.create(motion=shown)
+    draft.regenerate()
+    set_published(shown, town.griffie, True)
+    assert get(f"/moties/{shown.number}/brief/{draft.pk}/").status_code == 404
+    sent = CompletionLetter.objects.create(motion=shown)
+    sent.send(town.staff)
+    response = get(f"/moties/{shown.number}/brief/{sent.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    set_published(shown, town.griffie, False)
+    assert get(f"/moties/{shown.number}/brief/{sent.pk}/").status_code == 404
