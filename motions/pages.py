@@ -2,6 +2,7 @@
 published moties appear (Motion.objects.published()); everything else is a 404."""
 
 from django import forms
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -92,6 +93,22 @@ class MotionIndexPage(RoutablePageMixin, Page):
             context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
         )
 
+    @path("feed/")
+    def feed(self, request):
+        """RSS of new and changed published moties."""
+        return MotionFeed(self)(request)
+
+    def get_sitemap_urls(self, request=None):
+        """The index and every published motie, for the sitemap."""
+        base = self.get_full_url(request)
+        return [
+            {"location": base, "lastmod": self.last_published_at},
+            *(
+                {"location": f"{base}{number}/", "lastmod": updated}
+                for number, updated in self.published().values_list("number", "updated_at")
+            ),
+        ]
+
     @path("<str:number>/")
     def motion(self, request, number):
         motion = get_object_or_404(self.published().with_list_relations(), number=number)
@@ -132,3 +149,42 @@ def public_steps(motion) -> list[dict]:
             steps.append({"date": record.history_date, "status": record.get_status_display()})
             previous = record.status
     return steps
+
+
+class MotionFeed(Feed):
+    """New and changed published moties of one municipality, newest change first."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("Motions of %(name)s") % {"name": self.page.municipality.name}
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+    def description(self):
+        return _("New and changed motions and their status.")
+
+    def items(self):
+        return self.page.published().select_related("meeting").order_by("-updated_at")[:50]
+
+    def item_title(self, motion):
+        return f"{motion.number} {motion.title} — {motion.get_status_display()}"
+
+    def item_description(self, motion):
+        return motion.operative_text
+
+    def item_link(self, motion):
+        return f"{self.page.get_url(self.request)}{motion.number}/"
+
+    def item_updateddate(self, motion):
+        return motion.updated_at
+
+    def item_pubdate(self, motion):
+        return motion.published_at
