@@ -55,14 +55,26 @@ def points_by_theme(advice) -> "OrderedDict[str, list]":
     return grouped
 
 
+def salutation_name(name: str) -> str:
+    """'Mevrouw P. de Boer' → 'mevrouw P. de Boer', as Dutch letters address people."""
+    first, _space, rest = name.strip().partition(" ")
+    if first.lower() in ("mevrouw", "meneer", "heer", "de") and rest:
+        return f"{first.lower()} {rest}"
+    return name.strip()
+
+
 def response_letter_context(letter) -> dict:
     advice = letter.advice
     return {
         **_common(letter),
         "title": _("Response to the advice '%(subject)s'") % {"subject": advice.subject},
         "themes": points_by_theme(advice),
-        "chair": advice.advisory_council.chair,
+        "chair": salutation_name(advice.advisory_council.chair),
     }
+
+
+def latest_sent_response(advice):
+    return advice.response_letters.filter(status=LetterStatus.sent).order_by("-version").first()
 
 
 def council_information_context(letter) -> dict:
@@ -70,7 +82,7 @@ def council_information_context(letter) -> dict:
     return {
         **_common(letter),
         "title": _("Advice and response on '%(subject)s'") % {"subject": advice.subject},
-        "response_letter": advice.response_letters.order_by("-version").first(),
+        "response_letter": latest_sent_response(advice),
     }
 
 
@@ -82,14 +94,11 @@ def render_with_attachments(letter) -> tuple[str, bytes]:
         with advice.letter.open("rb") as file:
             name = advice.letter.name.rsplit("/", 1)[-1]
             attachments.append((name, file.read(), _("The advice of the adviesraad")))
-    response = advice.response_letters.order_by("-version").first()
-    if response is not None:
-        if response.pdf:
-            with response.pdf.open("rb") as file:
-                response_pdf = file.read()
-        else:
-            _html, response_pdf = response.render()
-        attachments.append(("collegereactie.pdf", response_pdf, _("The response of the college")))
+    response = latest_sent_response(advice)
+    if response is not None and response.pdf:
+        attachments.append(
+            ("collegereactie.pdf", response.stored_pdf(), _("The response of the college"))
+        )
     return render_pdf(letter.template_name, letter.context(), attachments=attachments)
 
 
@@ -100,14 +109,18 @@ def can_send(letter, user) -> bool:
 
 
 def send_response_letter(letter, user):
-    """Send the response to the adviesraad: the advies moves to response sent."""
-    if letter.advice.status != AdviceStatus.response_adopted and not letter.is_sent:
+    """Send the response to the adviesraad: the advies moves to response sent. A
+    corrected version is sent without moving the advies again."""
+    correction = letter.replaces_id is not None
+    if not correction and letter.advice.status != AdviceStatus.response_adopted:
         raise LetterError(
             _("The response is sent once the college adopted it; the advice is %(status)s.")
             % {"status": letter.advice.get_status_display().lower()}
         )
     with transaction.atomic():
         letter.mark_sent(user, letter.advice.municipality)
+        if correction:
+            return letter
         try:
             letter.advice = take_step(letter.advice, user, "send_response", on=letter.letter_date)
         except AdviceStepError as error:

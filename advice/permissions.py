@@ -1,6 +1,6 @@
 """Who may see and change which adviesaanvragen in the admin."""
 
-from governance.permissions import ScopedPermissionPolicy
+from governance.permissions import ScopedPermissionPolicy, SentLettersFrozen
 
 from .constants import RequestStatus
 
@@ -95,7 +95,7 @@ class AdvicePermissionPolicy(ScopedPermissionPolicy):
         )
 
 
-class AdviceLetterPermissionPolicy(ScopedPermissionPolicy):
+class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
     """Letters about an advies: the griffie and the college staff of its portfolio draft,
     see and send them. A sent letter is never changed or deleted."""
 

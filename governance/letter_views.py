@@ -1,6 +1,7 @@
 """Admin views shared by every kind of generated letter: its page (state, versions,
 actions), the HTML preview and the PDF, rendering, sending and new versions."""
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path
@@ -48,6 +49,8 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
         letter = self.get_object()
         try:
             if action == "preview":
+                if letter.is_sent:  # what was sent is the stored PDF, not today's data
+                    return self.pdf_response(letter)
                 html, _pdf = letter.render()
                 return HttpResponse(html)
             if action == "pdf":
@@ -59,8 +62,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
 
     def pdf_response(self, letter):
         if letter.is_sent and letter.pdf:
-            with letter.pdf.open("rb") as file:
-                data = file.read()
+            data = letter.stored_pdf()
         else:
             _html, data = letter.render()
         response = HttpResponse(data, content_type="application/pdf")
@@ -75,6 +77,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
             if action == "render":
                 if not self.user_has_permission_for_instance("change", letter):
                     raise LetterError(_("A sent letter is not rendered again."))
+                letter.check_renderable()
                 meta = letter._meta
                 render_letter_task.enqueue(meta.app_label, meta.model_name, letter.pk)
                 messages.success(request, _("The PDF is being made."))
@@ -88,8 +91,8 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 )
             else:
                 raise Http404
-        except LetterError as error:
-            messages.error(request, str(error))
+        except (LetterError, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return self.inspect(letter)
 
 

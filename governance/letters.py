@@ -123,10 +123,15 @@ class BaseLetter(models.Model):
         return render_pdf(self.template_name, self.context())
 
     @transaction.atomic
-    def regenerate(self) -> None:
-        """Render and store the PDF of a draft; a sent letter keeps the PDF it was sent
-        with."""
-        if self.is_sent:
+    def regenerate(self, *, final: bool = False) -> None:
+        """Render and store the PDF of a draft (or, with `final`, of the letter being
+        sent). A sent letter keeps the PDF it was sent with; the row is locked, so a
+        render cannot overwrite a send that overtook it."""
+        if self.pk and not final:
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            if locked.is_sent:
+                return
+        elif self.is_sent and not final:
             return
         _html, pdf = self.render()
         self.sha256 = sha256(pdf)
@@ -141,8 +146,16 @@ class BaseLetter(models.Model):
         """Every version of this letter, newest first."""
         subject = getattr(self, f"{self.subject_field}_id")
         return (
-            type(self).objects.filter(**{f"{self.subject_field}_id": subject}).order_by("-version")
+            type(self)
+            .objects.filter(**{f"{self.subject_field}_id": subject})
+            .select_related(self.subject_field)
+            .order_by("-version")
         )
+
+    def stored_pdf(self) -> bytes:
+        """The PDF as it was stored (for a sent letter: as it was sent)."""
+        with self.pdf.open("rb") as file:
+            return file.read()
 
     def can_send(self, user) -> bool:
         raise NotImplementedError
@@ -156,6 +169,8 @@ class BaseLetter(models.Model):
         replaces this one once it is sent. This one stays as it was."""
         if not self.is_sent:
             raise LetterError(_("Only a sent letter gets a new version; edit the draft instead."))
+        if type(self).objects.filter(replaces=self).exists():
+            raise LetterError(_("This letter has a newer version already."))
         copy = type(self)(
             replaces=self,
             version=self.version + 1,
@@ -171,17 +186,19 @@ class BaseLetter(models.Model):
         """The shared part of sending: numbers, date, the final PDF, the status."""
         if not self.can_send(user):
             raise LetterError(_("You are not allowed to send this letter."))
-        if self.is_sent:
+        locked = type(self).objects.select_for_update().get(pk=self.pk)
+        if self.is_sent or locked.is_sent:
             raise LetterError(_("This letter was sent already."))
+        self.check_renderable()  # before any number is taken
         today = timezone.localdate()
         self.letter_date = today
         assign_numbers(self, municipality, today.year)
-        self.regenerate()
+        # Rendered as sent (no draft marker) and stored in one save.
         self.status = LetterStatus.sent
         self.sent_at = timezone.now()
         self._history_user = user
         self._change_reason = _("Sent")
-        self.save()
+        self.regenerate(final=True)
 
 
 def next_number(municipality, kind: str, year: int) -> int:

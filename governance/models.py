@@ -1,6 +1,9 @@
 """The organisation: municipalities (tenants), their meetings, parties, people,
 portfolios, the adviesraad, and the roles that scope what each user may do."""
 
+import re
+import string
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -464,33 +467,59 @@ class CalendarToken(models.Model):
         return f"{self.user}"
 
 
+NUMBER_FIELDS = {"seq", "year", "case"}
+ZERO_PADDED = re.compile(r"^0[1-9]d?$")  # e.g. {seq:05d} or {seq:05}
+
+
 def validate_number_format(value: str) -> None:
-    """A numbering scheme may use {year} and {seq} (e.g. {seq}-{year}), and needs {seq}."""
-    if "{seq" not in value:
-        raise ValidationError(_("The scheme needs {seq}, the running number."))
+    """A numbering scheme uses only {seq}, {year} and {case} (with at most zero padding
+    such as {seq:05d}); it needs {seq} and, as {seq} starts again every year, {year} or
+    {case} too, so that no number comes back."""
+    used = set()
     try:
-        value.format(year=2026, seq=1, case="1-2026")
-    except (KeyError, IndexError, ValueError):
+        for _literal, name, spec, conversion in string.Formatter().parse(value):
+            if name is None:
+                continue
+            if name not in NUMBER_FIELDS or conversion or (spec and not ZERO_PADDED.match(spec)):
+                raise ValueError(name)
+            used.add(name)
+    except ValueError:
         raise ValidationError(
             _("Use only {year}, {seq} and {case} in the scheme, e.g. {seq}-{year}.")
         ) from None
+    if "seq" not in used:
+        raise ValidationError(_("The scheme needs {seq}, the running number."))
+    if not used & {"year", "case"}:
+        raise ValidationError(
+            _("The scheme needs {year} (or {case}) too: {seq} starts again every year.")
+        )
+    if len(value.format(seq=99999, year=2026, case="9" * 20)) > 40:
+        raise ValidationError(_("Numbers made with this scheme would be too long."))
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+MAX_LOGO_PIXELS = 2000 * 2000
 
 
 def validate_logo(file) -> None:
     """The logo must be an image a PDF can show: PNG or JPEG, and really one."""
     from PIL import Image, UnidentifiedImageError
 
+    if file.size > MAX_LOGO_BYTES:
+        raise ValidationError(_("The logo is larger than 2 MB."))
     try:
         file.seek(0)
         with Image.open(file) as image:
             image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            kind, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(_("The logo is not an image; upload a PNG or JPEG.")) from None
     finally:
         file.seek(0)
     if kind not in ("PNG", "JPEG"):
         raise ValidationError(_("Upload the logo as PNG or JPEG."))
+    if width * height > MAX_LOGO_PIXELS:
+        raise ValidationError(_("The logo is too large; at most 2000 by 2000 pixels."))
 
 
 class Letterhead(models.Model):

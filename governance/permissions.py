@@ -77,3 +77,21 @@ class EqualisedDayPolicy(ScopedPermissionPolicy):
     def reachable(self, scope, action):
         manager = self.model._default_manager
         return manager.all() if action in self.actions_for(scope) else manager.none()
+
+
+class SentLettersFrozen:
+    """Mixin for letter policies: a sent letter is changed or deleted by nobody, the
+    functional administrator included (corrections are new versions)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action in ("change", "delete") and instance.is_sent:
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from .letters import LetterStatus
+
+        instances = super().instances_user_has_any_permission_for(user, actions)
+        if set(actions) <= {"change", "delete"}:
+            instances = instances.filter(status=LetterStatus.draft)
+        return instances

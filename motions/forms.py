@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from governance.forms import STAFF, ScopedAdminForm
+from governance.letters import LetterStatus
 
 from .constants import MotionStatus
 from .lifecycle import Transition
-from .models import TEXT_LIMIT, Motion
+from .models import TEXT_LIMIT, CompletionLetter, Motion
 
 
 class MotionForm(ScopedAdminForm):
@@ -94,3 +95,10 @@ class CompletionLetterForm(ScopedAdminForm):
                     .filter(status=MotionStatus.in_progress)
                     .select_related("municipality")
                 )
+
+    def clean_motion(self):
+        motion = self.cleaned_data.get("motion")
+        drafts = CompletionLetter.objects.filter(motion=motion, status=LetterStatus.draft)
+        if motion is not None and not self.instance.pk and drafts.exists():
+            raise forms.ValidationError(_("This motion has a draft letter already; edit that one."))
+        return motion

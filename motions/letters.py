@@ -6,6 +6,7 @@ import re
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
@@ -33,14 +34,19 @@ def check_completion_letter(letter) -> None:
 
 
 REQUESTS_THE_COLLEGE = re.compile(
-    r"^\s*verzoekt\s+het\s+college(?:\s+van\s+b\s*&\s*w)?\s*,?\s*", re.I
+    r"^\s*(?:verzoekt|draagt)\s+het\s+college"
+    r"(?:\s+van\s+(?:b\s*&\s*w|burgemeester\s+en\s+wethouders))?\s*,?\s*"
+    r"(?:op\s*,?\s*)?(?:om\s+)?",
+    re.I,
 )
+GOES_ON = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?\s*$", re.I)
 
 
 def opening(motion) -> str:
     """INLEIDING's first sentence, from the record: the date of the vote and what the
     raad asked, quoted from the dictum without its "verzoekt het college"."""
-    request = REQUESTS_THE_COLLEGE.sub("", motion.operative_text.strip()).rstrip(",.; ")
+    request = REQUESTS_THE_COLLEGE.sub("", motion.operative_text.strip())
+    request = GOES_ON.sub("", request).rstrip(",.; ")
     return _("On %(date)s you asked the college '%(request)s'.") % {
         "date": date_format(motion.vote_date, "j F Y"),
         "request": request,
@@ -70,14 +76,20 @@ def can_send(letter, user) -> bool:
 
 
 def send_completion_letter(letter, user):
-    """Send the raadsbrief and move the motie to completion proposed, all or nothing."""
-    if letter.motion.status != MotionStatus.in_progress and not letter.is_sent:
+    """Send the raadsbrief and move the motie to completion proposed, all or nothing.
+    A corrected version is sent without moving the motie again."""
+    if not strip_tags(letter.core_message or "").strip():
+        raise LetterError(_("Write the core message (KERNBOODSCHAP) before sending."))
+    correction = letter.replaces_id is not None
+    if not correction and letter.motion.status != MotionStatus.in_progress:
         raise LetterError(
             _("The motion is %(status)s; a completion letter is sent for a motion in progress.")
             % {"status": letter.motion.get_status_display().lower()}
         )
     with transaction.atomic():
         letter.mark_sent(user, letter.motion.municipality)
+        if correction:
+            return letter
         try:
             letter.motion = apply_transition(
                 letter.motion,

@@ -260,7 +260,7 @@ class CompletionLetter(BaseLetter):
     core_message = RichTextField(
         _("core message"),
         blank=True,
-        features=["h3", "h4", "bold", "italic", "ol", "ul", "link"],
+        features=["h3", "h4", "bold", "italic", "ol", "ul"],
         help_text=_("KERNBOODSCHAP: how the motion was carried out; headings and lists allowed."),
     )
     attachments = models.TextField(_("attachments"), max_length=2000, blank=True)

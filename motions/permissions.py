@@ -1,6 +1,6 @@
 """Who may see and change which moties in the admin (lifecycle steps: motions.lifecycle)."""
 
-from governance.permissions import ScopedPermissionPolicy
+from governance.permissions import ScopedPermissionPolicy, SentLettersFrozen
 
 from .constants import MotionStatus
 
@@ -40,7 +40,7 @@ class MotionPermissionPolicy(ScopedPermissionPolicy):
         return queryset
 
 
-class CompletionLetterPermissionPolicy(ScopedPermissionPolicy):
+class CompletionLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
     """The griffie and college staff of the motie's portfolio draft and send the letter;
     whoever sees the motie sees its letters. A sent letter is never changed or deleted."""
 

@@ -81,8 +81,13 @@ def test_every_point_with_its_response_in_the_order_of_the_advice(advice):
     assert text.count("Gedeeltelijk overgenomen.") == 4
 
 
-def test_the_council_letter_embeds_the_response_letter(advice):
-    ResponseLetter.objects.create(advice=advice)
+def test_the_council_letter_embeds_the_sent_response_letter_only(town, advice):
+    draft = ResponseLetter.objects.create(advice=advice)
+    _html, pdf = CouncilInformationLetter(advice=advice).render()
+    assert "collegereactie.pdf" not in PdfReader(io.BytesIO(pdf)).attachments
+    advice = take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 20))
+    draft.refresh_from_db()
+    draft.send(town.staff)
     _html, pdf = CouncilInformationLetter(advice=advice).render()
     reader = PdfReader(io.BytesIO(pdf))
     assert "collegereactie.pdf" in reader.attachments
@@ -138,3 +143,15 @@ def test_the_command_renders_each_kind(advice, tmp_path, kind):
     out = tmp_path / "brief.pdf"
     call_command("render_letter", kind, str(advice.pk), "--output", str(out), stdout=io.StringIO())
     assert out.read_bytes().startswith(b"%PDF-1.7")
+
+
+def test_a_corrected_response_letter_can_be_sent(town, advice):
+    advice = take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 20))
+    first = ResponseLetter.objects.create(advice=advice)
+    first.send(town.staff)
+    second = first.new_version(town.staff)
+    second.send(town.staff)
+    assert second.status == LetterStatus.sent and second.case_number == first.case_number
+    assert second.document_number != first.document_number
+    with pytest.raises(LetterError, match="heeft al een nieuwere versie"):
+        first.new_version(town.staff)

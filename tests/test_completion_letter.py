@@ -1,7 +1,6 @@
 """The raadsbrief afdoening motie: sections in the order of the Twenterand letter, a
 tagged PDF/UA-1 in Dutch, immutability once sent, versions, numbers, bad input."""
 
-import datetime
 import io
 import logging
 import re
@@ -254,7 +253,118 @@ def test_sending_is_refused_for_a_motion_not_in_progress(town, letter):
         send_completion_letter(letter, town.staff)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.draft and not letter.document_number
-    assert datetime.date.today()  # numbers were not consumed:
     from governance.models import NumberSequence
 
-    assert not NumberSequence.objects.exists()
+    assert not NumberSequence.objects.exists()  # no number was taken
+
+
+def test_the_sent_pdf_carries_no_draft_marker(town, letter):
+    assert "CONCEPT" in pdf_text(letter.render()[1])
+    send_completion_letter(letter, town.staff)
+    letter.refresh_from_db()
+    assert "CONCEPT" not in pdf_text(letter.stored_pdf())
+
+
+@pytest.mark.parametrize("view", ["edit", "delete"])
+def test_not_even_the_administrator_changes_a_sent_letter(town, letter, view):
+    from tests.factories import UserFactory
+
+    send_completion_letter(letter, town.staff)
+    admin = client_for(UserFactory(username="beheer", is_superuser=True))
+    assert is_refused(admin.get(reverse(f"completion_letter:{view}", args=[letter.pk])))
+    response = admin.post(
+        reverse(f"completion_letter:{view}", args=[letter.pk]),
+        {"introduction": "weg", "core_message": "{}", "attachments": ""},
+    )
+    assert is_refused(response)
+    assert (
+        CompletionLetter.objects.get(pk=letter.pk).introduction
+        == "Het college heeft dit onderzocht."
+    )
+
+
+def test_a_corrected_version_is_sent_without_moving_the_motion_again(town, letter):
+    send_completion_letter(letter, town.staff)
+    second = letter.new_version(town.staff)
+    second.send(town.staff)
+    assert second.status == LetterStatus.sent
+    assert Motion.objects.get(pk=letter.motion.pk).status == MotionStatus.completion_proposed
+
+
+def test_an_empty_core_message_is_not_sent(town, letter):
+    letter.core_message = "<p> </p>"
+    letter.save()
+    with pytest.raises(LetterError, match="Schrijf eerst de kernboodschap"):
+        send_completion_letter(letter, town.staff)
+
+
+def test_a_second_draft_for_one_motion_is_refused(town, letter):
+    response = client_for(town.griffie).post(
+        reverse("completion_letter:add"),
+        {"motion": letter.motion.pk, "introduction": "", "core_message": "{}", "attachments": ""},
+    )
+    assert "Deze motie heeft al een conceptbrief; bewerk die." in response.text
+
+
+@pytest.mark.parametrize(
+    ("dictum", "quoted"),
+    [
+        (
+            "verzoekt het college van burgemeester en wethouders om een buurtbus in te zetten, "
+            "en gaat over tot de orde van de dag.",
+            "‘een buurtbus in te zetten’",
+        ),
+        ("draagt het college op de verordening te wijzigen.", "‘de verordening te wijzigen’"),
+        ("verzoekt het college van B&W, een plan te maken;", "‘een plan te maken’"),
+    ],
+)
+def test_the_opening_quotes_only_what_the_raad_asked(town, letterhead, dictum, quoted):
+    from motions.letters import opening
+
+    motion = MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        in_progress=True,
+        operative_text=dictum,
+    )
+    assert opening(motion).endswith(quoted + ".")
+
+
+@pytest.mark.parametrize(
+    ("scheme", "message"),
+    [
+        ("{{seq}}-{year}", "heeft {seq} nodig"),
+        ("{seq}", "heeft ook {year}"),
+        ("{seq[0]}-{year}", "Gebruik alleen"),
+        ("{seq.real}-{year}", "Gebruik alleen"),
+        ("{seq:>500}-{year}", "Gebruik alleen"),
+        ("{year!r}-{seq}", "Gebruik alleen"),
+        ("{0}-{seq}", "Gebruik alleen"),
+    ],
+)
+def test_number_schemes_that_could_repeat_or_break_are_refused(scheme, message):
+    from governance.models import validate_number_format
+
+    with pytest.raises(ValidationError) as error:
+        validate_number_format(scheme)
+    assert message in " ".join(error.value.messages)
+
+
+def test_a_decompression_bomb_is_no_logo(town):
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 10000)).save(buffer, format="PNG")
+    response = client_for(town.griffie).post(
+        reverse("letterhead:add"),
+        {
+            "municipality": town.municipality.pk,
+            "name": "Gemeente Dijkhoven",
+            "place": "Dijkhoven",
+            "case_number_format": "{seq}-{year}",
+            "document_number_format": "{case}:{seq}",
+            "logo": SimpleUploadedFile("logo.png", buffer.getvalue()),
+        },
+    )
+    assert response.status_code == 200
+    assert "Het logo is" in response.text
+    assert not Letterhead.objects.exists()

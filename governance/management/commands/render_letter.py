@@ -40,7 +40,7 @@ class Command(BaseCommand):
         letter = letter_model.objects.filter(**{field: subject}).order_by("-version").first()
         letter = letter or letter_model(**{field: subject})
         try:
-            _html, pdf = letter.render()
+            pdf = letter.stored_pdf() if letter.is_sent and letter.pdf else letter.render()[1]
         except LetterError as error:
             raise CommandError(str(error)) from error
         Path(output).write_bytes(pdf)
