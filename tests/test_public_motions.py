@@ -122,7 +122,7 @@ def test_only_sent_letters_of_published_moties_download(town, site):
     draft.regenerate()
     set_published(shown, town.griffie, True)
     assert get(f"/moties/{shown.number}/brief/{draft.pk}/").status_code == 404
-    sent = CompletionLetter.objects.create(motion=shown)
+    sent = CompletionLetter.objects.create(motion=shown, core_message="<p>Uitgevoerd.</p>")
     sent.send(town.staff)
     response = get(f"/moties/{shown.number}/brief/{sent.pk}/")
     assert response.status_code == 200
