@@ -483,3 +483,6 @@ class CouncilInformationLetter(BaseLetter):
 
         self.check_renderable()
         return render_with_attachments(self)
+
+
+from .pages import AdviceIndexPage  # noqa: E402, F401  (Wagtail finds page models in models)

@@ -602,4 +602,4 @@ class NumberSequence(models.Model):
         return f"{self.municipality} {self.kind} {self.year}: {self.last}"
 
 
-from .pages import HomePage  # noqa: E402, F401  (Wagtail finds page models in models)
+from .pages import ContentPage, HomePage  # noqa: E402, F401  (Wagtail finds page models in models)

@@ -14,7 +14,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["motions.MotionIndexPage"]
+    subpage_types = ["motions.MotionIndexPage", "advice.AdviceIndexPage", "governance.ContentPage"]
     max_count_per_parent = 1
     template = "governance/home_page.html"
 
@@ -25,3 +25,19 @@ class HomePage(Page):
     def municipality(self):
         site = self.get_site()
         return getattr(site, "municipality", None) if site else None
+
+
+class ContentPage(Page):
+    """A page of text, such as the toegankelijkheidsverklaring."""
+
+    body = RichTextField(
+        _("text"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["governance.HomePage"]
+    subpage_types = []
+    template = "governance/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")

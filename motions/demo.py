@@ -201,20 +201,46 @@ LINDEBURG_MOTIONS = [
 
 
 def load_public_pages(municipalities) -> None:
-    """A public motievolglijst under each municipality's home page."""
+    """The public pages under each municipality's home page."""
+    from advice.pages import AdviceIndexPage
+    from governance.pages import ContentPage
+
     from .pages import MotionIndexPage
 
     for municipality in municipalities.values():
         home = municipality.site.root_page.specific if municipality.site_id else None
-        if home is None or MotionIndexPage.objects.child_of(home).exists():
+        if home is None:
             continue
-        home.add_child(
-            instance=MotionIndexPage(
-                title="Moties",
-                slug="moties",
-                intro="<p>Alle moties die de raad aannam, en wat ervan terechtkwam.</p>",
-            )
-        )
+        pages = [
+            (
+                MotionIndexPage,
+                {
+                    "title": "Moties",
+                    "slug": "moties",
+                    "intro": "<p>Alle moties die de raad aannam, en wat ervan terechtkwam.</p>",
+                },
+            ),
+            (
+                AdviceIndexPage,
+                {
+                    "title": "Adviezen",
+                    "slug": "adviezen",
+                    "intro": "<p>De adviezen van de adviesraad, met de reactie van "
+                    "het college per punt.</p>",
+                },
+            ),
+            (
+                ContentPage,
+                {
+                    "title": "Toegankelijkheidsverklaring",
+                    "slug": "toegankelijkheid",
+                    "body": ACCESSIBILITY_STATEMENT.format(name=municipality.name),
+                },
+            ),
+        ]
+        for model, fields in pages:
+            if not model.objects.child_of(home).exists():
+                home.add_child(instance=model(**fields))
 
 
 def load_letters(municipalities) -> None:
@@ -294,3 +320,12 @@ STEP_REASONS = {
     "propose_completion": "Raadsbrief met voorstel tot afdoening verzonden.",
     "complete": "De raad stemde in met de afdoening.",
 }
+
+
+ACCESSIBILITY_STATEMENT = (
+    "<p>De gemeente {name} wil dat iedereen deze website kan gebruiken. Wij streven naar "
+    "naleving van de WCAG 2.1 op niveau AA.</p>"
+    "<h2>Wat werkt nog niet</h2><p>De toegankelijkheid wordt met geautomatiseerde tests "
+    "bewaakt; een onderzoek door een deskundige partij volgt.</p>"
+    "<h2>Contact</h2><p>Loopt u ergens tegenaan? Neem contact op met de griffie.</p>"
+)

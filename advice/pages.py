@@ -1,0 +1,91 @@
+"""The public pages of adviezen: an index and a page per advies with, beside each
+point, the college's position and response. Only published adviezen appear."""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from governance.letters import LetterStatus
+
+from .constants import AdviceStatus
+from .letters import points_by_theme
+from .models import Advice
+
+
+class AdviceIndexPage(RoutablePageMixin, Page):
+    """The published adviezen of one municipality, each with the college's response."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["governance.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("advice index page")
+
+    @property
+    def municipality(self):
+        site = self.get_site()
+        municipality = getattr(site, "municipality", None) if site else None
+        if municipality is None:
+            raise Http404
+        return municipality
+
+    def published(self):
+        return Advice.objects.filter(
+            municipality=self.municipality, status=AdviceStatus.published
+        ).select_related("advisory_council", "portfolio", "request")
+
+    @path("")
+    def index(self, request):
+        advices = self.published().with_progress().order_by("-date")
+        page = Paginator(advices, 25).get_page(request.GET.get("pagina"))
+        return self.render(request, context_overrides={"page_obj": page})
+
+    @path("<int:pk>/")
+    def advice(self, request, pk):
+        advice = get_object_or_404(self.published(), pk=pk)
+        letters = [
+            *advice.response_letters.filter(status=LetterStatus.sent).order_by("version"),
+            *advice.council_information_letters.filter(status=LetterStatus.sent).order_by(
+                "version"
+            ),
+        ]
+        return self.render(
+            request,
+            template="advice/advice_page.html",
+            context_overrides={
+                "advice": advice,
+                "themes": points_by_theme(advice),
+                "letters": letters,
+            },
+        )
+
+    @path("<int:pk>/brief/<str:kind>/<int:letter_id>/")
+    def letter(self, request, pk, kind, letter_id):
+        advice = get_object_or_404(self.published(), pk=pk)
+        related = {"reactie": advice.response_letters, "raad": advice.council_information_letters}
+        if kind not in related:
+            raise Http404
+        letter = get_object_or_404(
+            related[kind].filter(status=LetterStatus.sent).exclude(pdf=""), pk=letter_id
+        )
+        return FileResponse(
+            letter.pdf.open("rb"),
+            content_type="application/pdf",
+            filename=f"{letter.file_stem()}-v{letter.version}.pdf",
+        )
+
+    def get_sitemap_urls(self, request=None):
+        base = self.get_full_url(request)
+        return [
+            {"location": base, "lastmod": self.last_published_at},
+            *({"location": f"{base}{pk}/"} for pk in self.published().values_list("pk", flat=True)),
+        ]

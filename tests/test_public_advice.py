@@ -1,0 +1,75 @@
+"""The public adviezen: only published ones, each point with the college's response."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from wagtail.models import Page, Site
+
+from advice.constants import AdviceStatus as S
+from advice.lifecycle import take_step
+from advice.models import Advice, PointResponse
+from advice.pages import AdviceIndexPage
+from governance.pages import HomePage
+from tests.factories import AdviceFactory
+
+
+@pytest.fixture
+def site(town):
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    home = root.add_child(instance=HomePage(title="Raadsvolg Dijkhoven", slug="dijkhoven"))
+    home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen"))
+    town.municipality.site = Site.objects.create(
+        hostname="dijkhoven.example", port=80, root_page=home, is_default_site=True
+    )
+    town.municipality.save()
+
+
+def get(path):
+    return Client().get(path, HTTP_HOST="dijkhoven.example")
+
+
+@pytest.fixture
+def advice(town):
+    advice = AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        points=2,
+        subject="Advies over armoede",
+    )
+    take_step(advice, town.advisory_member, "submit", on=datetime.date(2026, 11, 3))
+    take_step(advice, town.staff, "start_response")
+    for point in advice.points.all():
+        PointResponse.objects.create(
+            point=point, position="adopted", text=f"Het college doet punt {point.number}."
+        )
+    return Advice.objects.get(pk=advice.pk)
+
+
+def test_an_advice_shows_only_once_published_with_each_response(town, site, advice):
+    assert "Advies over armoede" not in get("/adviezen/").text
+    assert get(f"/adviezen/{advice.pk}/").status_code == 404
+    Advice.objects.filter(pk=advice.pk).update(status=S.published)
+    page = get(f"/adviezen/{advice.pk}/").text
+    assert "Advies over armoede" in get("/adviezen/").text
+    assert (
+        page.index("Wij adviseren punt 1.")
+        < page.index("Het college doet punt 1.")
+        < (page.index("Wij adviseren punt 2."))
+    )
+    assert "Standpunt van het college: Overgenomen" in page
+
+
+def test_a_draft_never_shows(town, site):
+    draft = AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        points=1,
+        subject="Geheim concept",
+    )
+    assert "Geheim concept" not in get("/adviezen/").text
+    assert get(f"/adviezen/{draft.pk}/").status_code == 404
+    assert f"/adviezen/{draft.pk}/" not in get("/sitemap.xml").text
