@@ -11,13 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
+from governance.pages import OfMunicipality
 
 from .constants import AdviceStatus
 from .letters import points_by_theme
 from .models import Advice
 
 
-class AdviceIndexPage(RoutablePageMixin, Page):
+class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
     """The published adviezen of one municipality, each with the college's response."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -29,14 +30,6 @@ class AdviceIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("advice index page")
-
-    @property
-    def municipality(self):
-        site = self.get_site()
-        municipality = getattr(site, "municipality", None) if site else None
-        if municipality is None:
-            raise Http404
-        return municipality
 
     def published(self):
         return Advice.objects.filter(

@@ -1,10 +1,23 @@
 """The public home page of a municipality's site (the public pages of moties and
 adviezen come with the public site)."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+
+class OfMunicipality:
+    """Mixin for public pages that show the records of their site's municipality."""
+
+    @property
+    def municipality(self):
+        site = self.get_site()
+        municipality = getattr(site, "municipality", None) if site else None
+        if municipality is None:
+            raise Http404
+        return municipality
 
 
 class HomePage(Page):

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
+from governance.pages import OfMunicipality
 
 from .constants import MotionStatus
 from .models import Motion
@@ -58,7 +59,7 @@ class MotionFilterForm(forms.Form):
         return motions
 
 
-class MotionIndexPage(RoutablePageMixin, Page):
+class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
     """The public motievolglijst of one municipality."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -70,14 +71,6 @@ class MotionIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("motion index page")
-
-    @property
-    def municipality(self):
-        site = self.get_site()
-        municipality = getattr(site, "municipality", None) if site else None
-        if municipality is None:
-            raise Http404
-        return municipality
 
     def published(self):
         return Motion.objects.published().filter(municipality=self.municipality)
