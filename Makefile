@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint check messages test-sqlite test-postgres bench clean
+.PHONY: run test install site-deps lint check messages test-sqlite test-postgres bench clean
 
 # Set up everything, load the demo data and serve the site (SQLite, demo mode).
 run: install messages
@@ -20,7 +20,13 @@ run: install messages
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The whole suite: lint, checks, translations, then pytest on SQLite and on PostgreSQL.
-test: install lint check messages test-sqlite test-postgres
+test: install site-deps lint check messages test-sqlite test-postgres
+
+# axe-core for the browser tests (they are skipped outside CI without it).
+site-deps:
+	@if command -v npm >/dev/null; then \
+	  cd site && npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser tests will be skipped"; fi
 
 install: $(VENV)/.installed
 

@@ -1,0 +1,154 @@
+"""Every public page type in a real browser (Debian's Chromium, driven by Playwright):
+axe-core finds no WCAG 2.1 A/AA violation, and the filters work by keyboard alone.
+
+Needs /usr/bin/chromium and site/node_modules/axe-core (`cd site && npm ci`); outside
+CI the tests are skipped without them, in CI their absence is a failure."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from wagtail.models import Page, Site
+
+from advice.constants import AdviceStatus
+from advice.lifecycle import take_step
+from advice.models import Advice, PointResponse
+from advice.pages import AdviceIndexPage
+from governance.pages import ContentPage, HomePage
+from motions.pages import MotionIndexPage
+from motions.publication import set_published
+from tests.factories import AdviceFactory, MotionFactory
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).resolve().parent.parent / "site" / "node_modules" / "axe-core" / "axe.min.js"
+READY = CHROMIUM.exists() and AXE.exists()
+
+pytestmark = [
+    pytest.mark.skipif(
+        not READY and os.environ.get("CI") != "true",
+        reason="Chromium or axe-core is not installed (apt install chromium; cd site && npm ci)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def public_site(town, live_server):
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    home = root.add_child(instance=HomePage(title="Raadsvolg Dijkhoven", slug="dijkhoven"))
+    for page in (
+        MotionIndexPage(title="Moties", slug="moties"),
+        AdviceIndexPage(title="Adviezen", slug="adviezen"),
+        ContentPage(
+            title="Toegankelijkheidsverklaring",
+            slug="toegankelijkheid",
+            body="<p>Wij streven naar WCAG 2.1 AA.</p>",
+        ),
+    ):
+        home.add_child(instance=page)
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    town.municipality.site = Site.objects.get()
+    town.municipality.save()
+    motion = MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        in_progress=True,
+        title="Taalhuis",
+        submitters=[town.person],
+    )
+    set_published(motion, town.griffie, True)
+    advice = AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        points=2,
+        subject="Advies armoede",
+    )
+    take_step(advice, town.advisory_member, "submit", on=datetime.date(2026, 11, 3))
+    for point in advice.points.all():
+        PointResponse.objects.create(point=point, position="adopted", text="Akkoord.")
+    Advice.objects.filter(pk=advice.pk).update(status=AdviceStatus.published)
+    return {"base": live_server.url, "motion": motion, "advice": advice}
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+def paths(site):
+    return [
+        "/",
+        "/moties/",
+        f"/moties/{site['motion'].number}/",
+        "/adviezen/",
+        f"/adviezen/{site['advice'].pk}/",
+        "/toegankelijkheid/",
+        "/moties/?status=onzin",
+    ]
+
+
+def test_every_public_page_type_has_no_accessibility_violation(public_site, browser):
+    page = browser.new_page()
+    for path in paths(public_site):
+        response = page.goto(public_site["base"] + path)
+        assert response.status == 200, path
+        assert violations(page) == [], path
+
+
+def test_the_filters_work_by_keyboard_alone(public_site, browser):
+    page = browser.new_page()
+    page.goto(public_site["base"] + "/moties/")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent").strip() == "Naar de inhoud"
+    tab_to(page, "document.activeElement.id === 'id_status'")
+    page.keyboard.press("ArrowDown")  # choose the first status without a mouse
+    tab_to(page, "document.activeElement.type === 'submit'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "status=submitted" in page.url
+    assert page.locator("main").is_visible()
+
+
+def tab_to(page, condition, limit=30):
+    for _ in range(limit):
+        if page.evaluate(f"() => {condition}"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"keyboard focus never reached: {condition}")
+
+
+def test_pages_work_without_javascript(public_site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(public_site["base"] + "/moties/?status=in_progress")
+    assert "Taalhuis" in page.content()
+    context.close()
