@@ -12,6 +12,7 @@ class AdviceConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.search import register_search_source
         from governance.watchlist import register_source
 
         from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
@@ -20,12 +21,14 @@ class AdviceConfig(AppConfig):
             AdvicePermissionPolicy,
             AdviceRequestPermissionPolicy,
         )
+        from .search import search_advice
         from .watch import AdviceRequestDeadlines, AdviceResponseDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
         register_permission_policy(Advice, AdvicePermissionPolicy(Advice))
         for letter_model in (ResponseLetter, CouncilInformationLetter):
             register_permission_policy(letter_model, AdviceLetterPermissionPolicy(letter_model))
+        register_search_source(search_advice)
         register_source(AdviceRequestDeadlines())
         register_source(AdviceResponseDeadlines())
         _recompute_when_terms_change()

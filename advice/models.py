@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from governance.constants import TermStart, TermUnit
 from governance.history import ChildHistoricalRecords
@@ -137,10 +138,25 @@ class AdviceRequest(MunicipalityOwned):
         super().save(*args, **kwargs)
 
 
-class Advice(MunicipalityOwned, ClusterableModel):
+class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
     """An advies of the adviesraad: a letter in points, solicited (answering an
     adviesaanvraag) or not. After submission its text is frozen: a correction is a
     new `AdviceVersion` with a reason."""
+
+    search_fields = [
+        index.SearchField("subject", boost=3),
+        index.SearchField("text"),
+        index.RelatedFields(
+            "points",
+            [
+                index.SearchField("text"),
+                index.SearchField("theme"),
+                index.RelatedFields("response", [index.SearchField("text")]),
+            ],
+        ),
+        index.FilterField("municipality_id"),
+        index.FilterField("status"),
+    ]
 
     municipality = models.ForeignKey(
         Municipality,

@@ -3,8 +3,10 @@
 from django.urls import path
 
 from . import feeds
+from .search import public_search
 
 urlpatterns = [
+    path("zoeken/", public_search, name="public_search"),
     path("termijnen.ics", feeds.public_deadlines, name="public_deadlines_ics"),
     path(
         "kalender/<slug:token>/portefeuille/<int:pk>.ics",

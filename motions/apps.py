@@ -11,14 +11,17 @@ class MotionsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.search import register_search_source
         from governance.watchlist import register_source
 
         from .models import CompletionLetter, Motion
         from .permissions import CompletionLetterPermissionPolicy, MotionPermissionPolicy
+        from .search import search_motions
         from .watch import MotionDeadlines
 
         register_permission_policy(Motion, MotionPermissionPolicy(Motion))
         register_permission_policy(
             CompletionLetter, CompletionLetterPermissionPolicy(CompletionLetter)
         )
+        register_search_source(search_motions)
         register_source(MotionDeadlines())

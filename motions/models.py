@@ -10,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
@@ -22,8 +23,18 @@ from .query import MotionQuerySet
 TEXT_LIMIT = 20_000
 
 
-class Motion(MunicipalityOwned, ClusterableModel):
+class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
     """A motie: what the raad asked of the college, and how far that has come."""
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("number", boost=3),
+        index.SearchField("recitals"),
+        index.SearchField("operative_text", boost=2),
+        index.FilterField("municipality_id"),
+        index.FilterField("published_at"),
+    ]
 
     municipality = models.ForeignKey(
         Municipality,

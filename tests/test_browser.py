@@ -146,6 +146,16 @@ def tab_to(page, condition, limit=30):
     raise AssertionError(f"keyboard focus never reached: {condition}")
 
 
+def test_search_works_by_keyboard(public_site, browser):
+    page = browser.new_page()
+    page.goto(public_site["base"] + "/zoeken/")
+    tab_to(page, "document.activeElement.id === 'q'")
+    page.keyboard.type("Taalhuis")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Taalhuis" in page.locator("main").inner_text()
+
+
 def test_pages_work_without_javascript(public_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -1,0 +1,33 @@
+"""Public search in the published moties of a municipality."""
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.search.backends import get_search_backend
+
+from governance.search import SearchResult
+
+from .models import Motion
+from .pages import MotionIndexPage
+
+
+def search_motions(municipality, query, request) -> list[SearchResult]:
+    index_page = (
+        MotionIndexPage.objects.live()
+        .filter(path__startswith=municipality.site.root_page.path)
+        .first()
+        if municipality.site_id
+        else None
+    )
+    if index_page is None:
+        return []
+    published = Motion.objects.published().filter(municipality_id=municipality.pk)
+    base = index_page.get_url(request)
+    return [
+        SearchResult(
+            kind=_("Motion"),
+            title=f"{motion.number} {motion.title}",
+            url=f"{base}{motion.number}/",
+            summary=Truncator(motion.operative_text).words(30),
+        )
+        for motion in get_search_backend().search(query, published)[:50]
+    ]
