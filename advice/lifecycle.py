@@ -86,6 +86,13 @@ STEPS = {
             asks_date=True,
         ),
         Step("publish", gettext_lazy("Publish"), (S.response_sent,), S.published, is_griffie),
+        Step(
+            "withdraw_publication",
+            gettext_lazy("Withdraw publication"),
+            (S.published,),
+            S.response_sent,
+            is_griffie,
+        ),
     )
 }
 
@@ -207,6 +214,7 @@ EFFECTS = {
     "adopt_response": _adopt_response,
     "send_response": _send_response,
     "publish": lambda advice, user, on: None,
+    "withdraw_publication": lambda advice, user, on: None,
 }
 
 

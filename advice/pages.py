@@ -1,9 +1,11 @@
 """The public pages of adviezen: an index and a page per advies with, beside each
 point, the college's position and response. Only published adviezen appear."""
 
+from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -41,6 +43,15 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
         advices = self.published().with_progress().order_by("-date")
         page = Paginator(advices, 25).get_page(request.GET.get("pagina"))
         return self.render(request, context_overrides={"page_obj": page})
+
+    @path("feed/")
+    def feed(self, request):
+        """RSS of published adviezen, newest first."""
+        return AdviceFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        return AdviceAtomFeed(self)(request)
 
     @path("<int:pk>/")
     def advice(self, request, pk):
@@ -82,3 +93,41 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
             {"location": base, "lastmod": self.last_published_at},
             *({"location": f"{base}{pk}/"} for pk in self.published().values_list("pk", flat=True)),
         ]
+
+
+class AdviceFeed(Feed):
+    """The published adviezen of one municipality with the college's response."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("Advice to %(name)s") % {"name": self.page.municipality.name}
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+    def description(self):
+        return _("Advice of the advisory council and the response of the college.")
+
+    def items(self):
+        return self.page.published().order_by("-date")[:50]
+
+    def item_title(self, advice):
+        return advice.subject
+
+    def item_description(self, advice):
+        return advice.advisory_council.name
+
+    def item_link(self, advice):
+        return f"{self.page.get_url(self.request)}{advice.pk}/"
+
+
+class AdviceAtomFeed(AdviceFeed):
+    feed_type = Atom1Feed
+    subtitle = AdviceFeed.description

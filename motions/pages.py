@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -90,6 +91,11 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
     def feed(self, request):
         """RSS of new and changed published moties."""
         return MotionFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        """The same as Atom."""
+        return MotionAtomFeed(self)(request)
 
     def get_sitemap_urls(self, request=None):
         """The index and every published motie, for the sitemap."""
@@ -181,3 +187,8 @@ class MotionFeed(Feed):
 
     def item_pubdate(self, motion):
         return motion.published_at
+
+
+class MotionAtomFeed(MotionFeed):
+    feed_type = Atom1Feed
+    subtitle = MotionFeed.description

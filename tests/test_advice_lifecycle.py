@@ -140,6 +140,7 @@ ALLOWED = {
     ("adopt_response", S.response_in_preparation),
     ("send_response", S.response_adopted),
     ("publish", S.response_sent),
+    ("withdraw_publication", S.published),
 }
 WHO = {
     "submit": "advisory_member",
@@ -147,6 +148,7 @@ WHO = {
     "adopt_response": "staff",
     "send_response": "staff",
     "publish": "griffie",
+    "withdraw_publication": "griffie",
 }
 
 

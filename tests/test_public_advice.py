@@ -73,3 +73,45 @@ def test_a_draft_never_shows(town, site):
     assert "Geheim concept" not in get("/adviezen/").text
     assert get(f"/adviezen/{draft.pk}/").status_code == 404
     assert f"/adviezen/{draft.pk}/" not in get("/sitemap.xml").text
+
+
+def test_feeds_and_withdrawal(town, site, advice):
+    Advice.objects.filter(pk=advice.pk).update(status=S.response_sent)
+    assert "Advies over armoede" not in get("/adviezen/feed/").text
+    published = take_step(Advice.objects.get(pk=advice.pk), town.griffie, "publish")
+    assert "Advies over armoede" in get("/adviezen/feed/").text
+    assert "Advies over armoede" in get("/adviezen/feed/atom/").text
+    take_step(published, town.griffie, "withdraw_publication")
+    assert "Advies over armoede" not in get("/adviezen/feed/atom/").text
+    assert get(f"/adviezen/{advice.pk}/").status_code == 404
+
+
+def test_an_advice_page_with_50_points_costs_no_more_queries_than_one_with_2(town, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def published(points):
+        made = AdviceFactory(
+            municipality=town.municipality,
+            advisory_council=town.advisory_council,
+            portfolio=town.portfolio,
+            points=points,
+        )
+        for point in made.points.all():
+            PointResponse.objects.create(point=point, position="adopted", text="Ja.")
+        Advice.objects.filter(pk=made.pk).update(status=S.published)
+        return made
+
+    small, big = published(2), published(50)
+    get(f"/adviezen/{small.pk}/")
+
+    def count(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert get(path).status_code == 200
+        return len(queries)
+
+    assert count(f"/adviezen/{big.pk}/") == count(f"/adviezen/{small.pk}/")
+    few = count("/adviezen/")
+    for _ in range(10):
+        published(3)
+    assert count("/adviezen/") == few
