@@ -25,7 +25,7 @@ TEXT_LIMIT = 20_000
 ADVICE_TEXT_LIMIT = 200_000
 
 
-class AdviceRequest(MunicipalityOwned):
+class AdviceRequest(MunicipalityOwned, ClusterableModel):
     """An adviesaanvraag of the college to the adviesraad, with the date by which the
     adviesraad is to advise: the adviesraad's advice term, unless this request sets
     its own."""
@@ -136,6 +136,41 @@ class AdviceRequest(MunicipalityOwned):
             receipt=self.received_date, letter_date=self.letter_date
         )
         super().save(*args, **kwargs)
+
+
+def validate_document(file) -> None:
+    """A policy document must be what its name says (PDF, DOCX or text) and not too large."""
+    from .documents import check_upload
+    from .extraction import ExtractionError
+
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    try:
+        check_upload(file.name, data)
+    except ExtractionError as error:
+        raise ValidationError(str(error)) from error
+
+
+class RequestDocument(Orderable):
+    """A policy document an adviesaanvraag is about (beleidsnota, verordening, …)."""
+
+    request = ParentalKey(AdviceRequest, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(
+        _("file"),
+        upload_to="advice/requests/%Y/",
+        validators=[validate_document],
+        help_text=_("PDF, Word document (.docx) or text file."),
+    )
+    history = ChildHistoricalRecords()
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
 
 
 class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):

@@ -67,9 +67,21 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
             template="advice/advice_page.html",
             context_overrides={
                 "advice": advice,
+                "documents": advice.request.documents.all() if advice.request_id else [],
                 "themes": points_by_theme(advice),
                 "letters": letters,
             },
+        )
+
+    @path("<int:pk>/document/<int:document_id>/")
+    def document(self, request, pk, document_id):
+        """A policy document of the request a published advies answers."""
+        advice = get_object_or_404(self.published().exclude(request=None), pk=pk)
+        document = get_object_or_404(advice.request.documents.all(), pk=document_id)
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.file.name.rsplit("/", 1)[-1],
         )
 
     @path("<int:pk>/brief/<str:kind>/<int:letter_id>/")

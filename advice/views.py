@@ -4,10 +4,11 @@ responses, corrections, and downloading the letter."""
 
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -30,7 +31,7 @@ from .lifecycle import (
     is_member,
     take_step,
 )
-from .models import ADVICE_TEXT_LIMIT, Advice, AdvicePoint, PointResponse
+from .models import ADVICE_TEXT_LIMIT, Advice, AdvicePoint, AdviceRequest, PointResponse
 
 
 def responses_visible(advice, scope) -> bool:
@@ -293,9 +294,7 @@ class CorrectView(AdviceObjectView):
         return redirect(self.inspect_url)
 
 
-class LetterDownloadView(
-    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
-):
+class LetterDownloadView(ScopedObjectMixin, PermissionCheckedMixin, View):
     """The uploaded letter, for those who may see the advies; never a public URL."""
 
     model = Advice
@@ -309,4 +308,20 @@ class LetterDownloadView(
             advice.letter.open("rb"),
             as_attachment=True,
             filename=advice.letter.name.rsplit("/", 1)[-1],
+        )
+
+
+class RequestDocumentView(ScopedObjectMixin, PermissionCheckedMixin, View):
+    """A policy document of an adviesaanvraag, for those who may see the request."""
+
+    model = AdviceRequest
+
+    def get(self, request, pk, document_id):
+        self.object = None
+        advice_request = self.get_object()
+        document = get_object_or_404(advice_request.documents.all(), pk=document_id)
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.file.name.rsplit("/", 1)[-1],
         )

@@ -20,6 +20,7 @@ from .views import (
     CorrectView,
     LetterDownloadView,
     ProposePointsView,
+    RequestDocumentView,
     RespondView,
 )
 
@@ -73,8 +74,24 @@ class AdviceRequestViewSet(ScopedModelViewSet):
             ],
             heading=_("Own term (instead of the advisory council's)"),
         ),
+        InlinePanel(
+            "documents",
+            label=_("Document"),
+            heading=_("Policy documents"),
+            panels=[FieldPanel("title"), FieldPanel("file")],
+        ),
         FieldPanel("status"),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "<int:pk>/document/<int:document_id>/",
+                RequestDocumentView.as_view(),
+                name="document",
+            ),
+        ]
 
 
 def progress(advice):

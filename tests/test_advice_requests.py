@@ -140,6 +140,10 @@ def test_college_staff_register_a_request_for_their_portfolio(town):
             "term_start": "",
             "term_atw": "",
             "status": "open",
+            "documents-TOTAL_FORMS": "0",
+            "documents-INITIAL_FORMS": "0",
+            "documents-MIN_NUM_FORMS": "0",
+            "documents-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302
@@ -195,6 +199,10 @@ def test_implausible_dates_and_empty_terms_are_refused(town, field, value):
         "term_start": "",
         "term_atw": "",
         "status": "open",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
         field: value,
     }
     response = client_for(town.griffie).post(reverse("advice_request:add"), data)
@@ -216,6 +224,10 @@ def test_college_staff_must_choose_their_portfolio(town):
         "term_start": "",
         "term_atw": "",
         "status": "open",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
     }
     response = client_for(town.staff).post(reverse("advice_request:add"), data)
     assert "Kies de portefeuille waar deze aanvraag bij hoort." in response.text
@@ -228,3 +240,59 @@ def test_list_filters_offer_only_what_the_user_reaches(town, other_town):
     assert town.portfolio not in filters["portfolio"].queryset
     assert town.advisory_council not in filters["advisory_council"].queryset
     assert other_town.portfolio in filters["portfolio"].queryset
+
+
+def _request_data(town, **overrides):
+    data = {
+        "municipality": town.municipality.pk,
+        "advisory_council": town.advisory_council.pk,
+        "portfolio": town.portfolio.pk,
+        "subject": "Beleidsnota",
+        "description": "",
+        "letter_date": "2026-11-20",
+        "received_date": "",
+        "term_length": "",
+        "term_unit": "",
+        "term_start": "",
+        "term_atw": "",
+        "status": "open",
+        "documents-TOTAL_FORMS": "1",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+        "documents-0-title": "Beleidsnota",
+        "documents-0-id": "",
+        "documents-0-ORDER": "1",
+        "documents-0-DELETE": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_request_carries_its_policy_documents(town, other_town):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(town.staff).post(
+        reverse("advice_request:add"),
+        _request_data(
+            town, **{"documents-0-file": SimpleUploadedFile("nota.txt", b"De beleidsnota.")}
+        ),
+    )
+    assert response.status_code == 302
+    request = AdviceRequest.objects.get()
+    document = request.documents.get()
+    url = reverse("advice_request:document", args=[request.pk, document.pk])
+    download = client_for(town.advisory_member).get(url)
+    assert b"".join(download.streaming_content) == b"De beleidsnota."
+    assert is_refused(client_for(other_town.griffie).get(url))
+
+
+def test_a_document_that_is_not_what_its_name_says_is_refused(town):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(town.staff).post(
+        reverse("advice_request:add"),
+        _request_data(town, **{"documents-0-file": SimpleUploadedFile("nota.pdf", b"geen pdf")}),
+    )
+    assert "Dit bestand is geen PDF" in response.text
+    assert not AdviceRequest.objects.exists()
