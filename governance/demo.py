@@ -122,6 +122,7 @@ def _load_letterhead(municipality, demo) -> None:
             "website": f"www.{demo.name.lower()}.example",
             "secretary_name": "mr. J. de Wit",
             "mayor_name": demo.college[0][0],
+            "theme_color": "#1f4e79" if demo.name == "Dijkhoven" else "#6b2c5f",
         },
     )
 

@@ -522,6 +522,29 @@ def validate_logo(file) -> None:
         raise ValidationError(_("The logo is too large; at most 2000 by 2000 pixels."))
 
 
+def contrast_with_white(hex_color: str) -> float:
+    """The WCAG contrast ratio of a colour against white."""
+
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    return 1.05 / (luminance + 0.05)
+
+
+def validate_theme_color(value: str) -> None:
+    """A house colour for links, headings and buttons: readable on white (WCAG AA)."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value or ""):
+        raise ValidationError(_("Enter a colour as #RRGGBB, e.g. #1f4e79."))
+    if contrast_with_white(value) < 4.5:
+        raise ValidationError(
+            _("This colour is too light on white (contrast %(ratio)s:1; at least 4.5:1 needed).")
+            % {"ratio": f"{contrast_with_white(value):.1f}"}
+        )
+
+
 class Letterhead(models.Model):
     """The briefhoofd of a municipality: what every generated letter shows and who signs."""
 
@@ -555,6 +578,13 @@ class Letterhead(models.Model):
         default="{seq}-{year}",
         validators=[validate_number_format],
         help_text=_("{seq} is the running number per year, {year} the year."),
+    )
+    theme_color = models.CharField(
+        _("house colour"),
+        max_length=7,
+        default="#1f4e79",
+        validators=[validate_theme_color],
+        help_text=_("Colour of links, headings and buttons on the public site (#RRGGBB)."),
     )
     document_number_format = models.CharField(
         _("document number scheme"),

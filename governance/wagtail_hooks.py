@@ -78,7 +78,7 @@ class LetterheadViewSet(ScopedModelViewSet):
         FieldPanel("logo"),
         FieldRowPanel([FieldPanel("visiting_address"), FieldPanel("postal_address")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]),
-        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("theme_color")]),
         FieldRowPanel([FieldPanel("secretary_name"), FieldPanel("mayor_name")]),
         FieldRowPanel([FieldPanel("case_number_format"), FieldPanel("document_number_format")]),
     ]

@@ -115,3 +115,24 @@ def test_an_advice_page_with_50_points_costs_no_more_queries_than_one_with_2(tow
     for _ in range(10):
         published(3)
     assert count("/adviezen/") == few
+
+
+def test_request_documents_download_only_with_a_published_advice(town, site, advice):
+    from django.core.files.base import ContentFile
+
+    from advice.models import RequestDocument
+    from tests.factories import AdviceRequestFactory
+
+    request = AdviceRequestFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+    )
+    document = RequestDocument(request=request, title="Beleidsnota")
+    document.file.save("nota.txt", ContentFile(b"De nota."), save=True)
+    Advice.objects.filter(pk=advice.pk).update(request=request)
+    url = f"/adviezen/{advice.pk}/document/{document.pk}/"
+    assert get(url).status_code == 404
+    Advice.objects.filter(pk=advice.pk).update(status=S.published)
+    assert "Beleidsnota" in get(f"/adviezen/{advice.pk}/").text
+    assert b"".join(get(url).streaming_content) == b"De nota."

@@ -141,3 +141,30 @@ def test_the_feed_and_the_sitemap_show_only_published_moties(town, site):
     set_published(shown, town.griffie, False)
     assert "Openbaar besluit" not in get("/moties/feed/").text
     assert f"/moties/{shown.number}/" not in get("/sitemap.xml").text
+
+
+def test_each_municipality_gets_its_house_colour(town, other_town, site):
+    from governance.models import Letterhead
+
+    Letterhead.objects.create(
+        municipality=other_town.municipality,
+        name="Gemeente Lindeburg",
+        place="Lindeburg",
+        theme_color="#6b2c5f",
+    )
+    assert "--raadsvolg-color-primary: #6b2c5f" in get("/moties/", host="lindeburg.example").text
+    assert "#6b2c5f" not in get("/moties/").text
+
+
+@pytest.mark.parametrize(
+    ("colour", "message"), [("#ffdd00", "te licht"), ("red", "#RRGGBB"), ("#12345g", "#RRGGBB")]
+)
+def test_a_house_colour_must_be_readable(colour, message):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from governance.models import validate_theme_color
+
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        validate_theme_color(colour)
+    assert message in error.value.messages[0]
