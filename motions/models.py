@@ -243,10 +243,17 @@ class MotionSubmitter(Orderable):
             self.party_id = self.person.party_id
 
 
-class CompletionLetter(BaseLetter):
+class CompletionLetter(index.Indexed, BaseLetter):
     """The raadsbrief in which the college proposes to consider a motie afgedaan
     (sections as in the Twenterand letter). Sending it moves the motie to
     completion proposed; once sent it is immutable and a correction is a new version."""
+
+    search_fields = [
+        index.SearchField("introduction"),
+        index.SearchField("core_message"),
+        index.FilterField("motion"),
+        index.FilterField("status"),
+    ]
 
     motion = models.ForeignKey(
         Motion,

@@ -1,12 +1,14 @@
 """Public search in the published moties of a municipality."""
 
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
+from governance.letters import LetterStatus
 from governance.search import SearchResult
 
-from .models import Motion
+from .models import CompletionLetter, Motion
 from .pages import MotionIndexPage
 
 
@@ -22,7 +24,17 @@ def search_motions(municipality, query, request) -> list[SearchResult]:
         return []
     published = Motion.objects.published().filter(municipality_id=municipality.pk)
     base = index_page.get_url(request)
-    return [
+    letters = CompletionLetter.objects.filter(status=LetterStatus.sent, motion__in=published)
+    found_letters = [
+        SearchResult(
+            kind=_("Council letter"),
+            title=f"{letter.motion.number} {letter.motion.title}",
+            url=f"{base}{letter.motion.number}/",
+            summary=Truncator(strip_tags(letter.core_message)).words(30),
+        )
+        for letter in get_search_backend().search(query, letters.select_related("motion"))[:20]
+    ]
+    return found_letters + [
         SearchResult(
             kind=_("Motion"),
             title=f"{motion.number} {motion.title}",

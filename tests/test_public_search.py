@@ -99,3 +99,22 @@ def test_odd_queries_answer_with_a_page_and_echo_no_markup(town, site, query):
 def test_dutch_stemming_finds_other_forms_of_a_word(town, site):
     motion(town, "Bezuinigingen op preventie schrappen")
     assert "Bezuinigingen op preventie" in search("bezuiniging")
+
+
+def test_sent_letters_are_found_drafts_never(town, site):
+    from governance.models import Letterhead
+    from motions.models import CompletionLetter
+
+    Letterhead.objects.create(
+        municipality=town.municipality,
+        name="Gemeente Dijkhoven",
+        place="Dijkhoven",
+        secretary_name="S.",
+        mayor_name="B.",
+    )
+    shown = motion(town, "Taalpunten")
+    CompletionLetter.objects.create(motion=shown, core_message="<p>Wij openden zes taalcafés.</p>")
+    assert "Raadsbrief" not in search("taalcafés")
+    letter = CompletionLetter.objects.get()
+    letter.send(town.staff)
+    assert "Raadsbrief" in search("taalcafés")
