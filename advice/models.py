@@ -409,14 +409,6 @@ class ResponseLetter(BaseLetter):
     advice = models.ForeignKey(
         Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="response_letters"
     )
-    replaces = models.OneToOneField(
-        "self",
-        verbose_name=_("replaces"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="replaced_by",
-    )
     opening = models.TextField(
         _("opening"),
         max_length=TEXT_LIMIT,
@@ -474,14 +466,6 @@ class CouncilInformationLetter(BaseLetter):
         verbose_name=_("advice"),
         on_delete=models.PROTECT,
         related_name="council_information_letters",
-    )
-    replaces = models.OneToOneField(
-        "self",
-        verbose_name=_("replaces"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="replaced_by",
     )
     body = models.TextField(
         _("text"),

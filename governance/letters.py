@@ -86,6 +86,14 @@ class BaseLetter(models.Model):
     rendered_at = models.DateTimeField(gettext_lazy("rendered"), null=True, blank=True)
     sent_at = models.DateTimeField(gettext_lazy("sent"), null=True, blank=True)
     created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=gettext_lazy("replaces"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
 
     template_name = ""
     # The field with the record the letter is about, and the fields a new version copies.

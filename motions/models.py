@@ -261,14 +261,6 @@ class CompletionLetter(index.Indexed, BaseLetter):
         on_delete=models.PROTECT,
         related_name="completion_letters",
     )
-    replaces = models.OneToOneField(
-        "self",
-        verbose_name=_("replaces"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="replaced_by",
-    )
     introduction = models.TextField(
         _("introduction (addition)"),
         max_length=TEXT_LIMIT,
