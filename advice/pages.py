@@ -56,10 +56,15 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
     @path("<int:pk>/")
     def advice(self, request, pk):
         advice = get_object_or_404(self.published(), pk=pk)
+        sent = {"status": LetterStatus.sent}
         letters = [
-            *advice.response_letters.filter(status=LetterStatus.sent).order_by("version"),
-            *advice.council_information_letters.filter(status=LetterStatus.sent).order_by(
-                "version"
+            *(
+                ("reactie", letter)
+                for letter in advice.response_letters.filter(**sent).order_by("version")
+            ),
+            *(
+                ("raad", letter)
+                for letter in advice.council_information_letters.filter(**sent).order_by("version")
             ),
         ]
         return self.render(

@@ -125,3 +125,14 @@ class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
         if action in ("change", "delete"):
             letters = letters.filter(status=LetterStatus.draft)
         return letters
+
+
+def responses_visible(advice, scope) -> bool:
+    """The college works on its responses in private: the adviesraad reads them once
+    the response has been sent."""
+    from .constants import AdviceStatus
+    from .lifecycle import is_college
+
+    if is_college(scope, advice) or scope.is_griffie_of(advice.municipality_id):
+        return True
+    return advice.status in (AdviceStatus.response_sent, AdviceStatus.published)

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
-from .constants import RESPONDING_STATUSES, AdviceStatus
+from .constants import RESPONDING_STATUSES
 from .extraction import extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
 from .history import point_histories
@@ -32,14 +32,7 @@ from .lifecycle import (
     take_step,
 )
 from .models import ADVICE_TEXT_LIMIT, Advice, AdvicePoint, AdviceRequest, PointResponse
-
-
-def responses_visible(advice, scope) -> bool:
-    """The college works on its responses in private: the adviesraad reads them once
-    the response has been sent."""
-    if is_college(scope, advice) or scope.is_griffie_of(advice.municipality_id):
-        return True
-    return advice.status in (AdviceStatus.response_sent, AdviceStatus.published)
+from .permissions import responses_visible
 
 
 class AdviceIndexView(ScopedIndexView):

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from governance.letter_views import LetterViewSet
-from governance.viewsets import ScopedModelViewSet
+from governance.viewsets import ScopedModelViewSet, short_date
 
 from .filters import AdviceFilterSet, AdviceRequestFilterSet
 from .forms import AdviceForm, AdviceLetterForm, AdviceRequestForm
@@ -23,10 +23,6 @@ from .views import (
     RequestDocumentView,
     RespondView,
 )
-
-
-def _date(value):
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 class AdviceRequestViewSet(ScopedModelViewSet):
@@ -52,13 +48,13 @@ class AdviceRequestViewSet(ScopedModelViewSet):
             "letter_date",
             label=_("Letter"),
             sort_key="letter_date",
-            accessor=lambda r: _date(r.letter_date),
+            accessor=lambda r: short_date(r.letter_date),
         ),
         Column(
             "due_date",
             label=_("Advice due"),
             sort_key="due_date",
-            accessor=lambda r: _date(r.due_date),
+            accessor=lambda r: short_date(r.due_date),
         ),
     ]
     panels = [
@@ -133,13 +129,13 @@ class AdviceViewSet(ScopedModelViewSet):
             "received_date",
             label=_("Received"),
             sort_key="received_date",
-            accessor=lambda a: _date(a.received_date),
+            accessor=lambda a: short_date(a.received_date),
         ),
         Column(
             "response_due_date",
             label=_("Response due"),
             sort_key="response_due_date",
-            accessor=lambda a: _date(a.response_due_date),
+            accessor=lambda a: short_date(a.response_due_date),
         ),
         Column("progress", label=_("Answered"), accessor=progress),
     ]

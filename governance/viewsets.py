@@ -25,6 +25,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .forms import ScopedAdminForm
 
 
+def short_date(value) -> str:
+    """A date as list columns show it (24-11-2026); empty for none."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
 class ScopedIndexView(IndexView):
     list_select_related: tuple[str, ...] = ()
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 
 from governance.letter_views import LetterViewSet
-from governance.viewsets import ScopedModelViewSet
+from governance.viewsets import ScopedModelViewSet, short_date
 
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
@@ -20,13 +20,9 @@ from .views import (
 )
 
 
-def _date(value):
-    return value.strftime("%d-%m-%Y") if value else ""
-
-
 def deadline_display(motion):
     if motion.deadline:
-        return _date(motion.deadline)
+        return short_date(motion.deadline)
     return _("unknown") if motion.deadline_unknown_reason else ""
 
 
@@ -71,7 +67,7 @@ class MotionViewSet(ScopedModelViewSet):
             "meeting_date",
             label=_("Vote"),
             sort_key="meeting__date",
-            accessor=lambda motion: _date(motion.meeting.date),
+            accessor=lambda motion: short_date(motion.meeting.date),
         ),
         Column("deadline", label=_("Deadline"), sort_key="deadline", accessor=deadline_display),
         Column("overdue", label=_("Overdue"), accessor=overdue_display),

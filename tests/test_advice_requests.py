@@ -127,24 +127,7 @@ def test_who_sees_and_edits_an_advice_request(town, other_town, who):
 def test_college_staff_register_a_request_for_their_portfolio(town):
     response = client_for(town.staff).post(
         reverse("advice_request:add"),
-        {
-            "municipality": town.municipality.pk,
-            "advisory_council": town.advisory_council.pk,
-            "portfolio": town.portfolio.pk,
-            "subject": "Nieuwe aanvraag",
-            "description": "",
-            "letter_date": "2026-11-20",
-            "received_date": "2026-11-21",
-            "term_length": "",
-            "term_unit": "",
-            "term_start": "",
-            "term_atw": "",
-            "status": "open",
-            "documents-TOTAL_FORMS": "0",
-            "documents-INITIAL_FORMS": "0",
-            "documents-MIN_NUM_FORMS": "0",
-            "documents-MAX_NUM_FORMS": "1000",
-        },
+        request_data(town, subject="Nieuwe aanvraag", received_date="2026-11-21"),
     )
     assert response.status_code == 302
     assert AdviceRequest.objects.get(subject="Nieuwe aanvraag").due_date is not None
@@ -186,49 +169,14 @@ def test_due_dates_follow_a_change_of_the_term(town):
     [("letter_date", "9999-12-01"), ("received_date", "1066-10-14"), ("term_length", "0")],
 )
 def test_implausible_dates_and_empty_terms_are_refused(town, field, value):
-    data = {
-        "municipality": town.municipality.pk,
-        "advisory_council": town.advisory_council.pk,
-        "portfolio": town.portfolio.pk,
-        "subject": "Aanvraag",
-        "description": "",
-        "letter_date": "2026-11-20",
-        "received_date": "",
-        "term_length": "",
-        "term_unit": "",
-        "term_start": "",
-        "term_atw": "",
-        "status": "open",
-        "documents-TOTAL_FORMS": "0",
-        "documents-INITIAL_FORMS": "0",
-        "documents-MIN_NUM_FORMS": "0",
-        "documents-MAX_NUM_FORMS": "1000",
-        field: value,
-    }
+    data = request_data(town, subject="Aanvraag", **{field: value})
     response = client_for(town.griffie).post(reverse("advice_request:add"), data)
     assert response.status_code == 200
     assert not AdviceRequest.objects.exists()
 
 
 def test_college_staff_must_choose_their_portfolio(town):
-    data = {
-        "municipality": town.municipality.pk,
-        "advisory_council": town.advisory_council.pk,
-        "portfolio": "",
-        "subject": "Zonder portefeuille",
-        "description": "",
-        "letter_date": "2026-11-20",
-        "received_date": "",
-        "term_length": "",
-        "term_unit": "",
-        "term_start": "",
-        "term_atw": "",
-        "status": "open",
-        "documents-TOTAL_FORMS": "0",
-        "documents-INITIAL_FORMS": "0",
-        "documents-MIN_NUM_FORMS": "0",
-        "documents-MAX_NUM_FORMS": "1000",
-    }
+    data = request_data(town, portfolio="", subject="Zonder portefeuille")
     response = client_for(town.staff).post(reverse("advice_request:add"), data)
     assert "Kies de portefeuille waar deze aanvraag bij hoort." in response.text
     assert not AdviceRequest.objects.exists()
@@ -242,7 +190,8 @@ def test_list_filters_offer_only_what_the_user_reaches(town, other_town):
     assert other_town.portfolio in filters["portfolio"].queryset
 
 
-def _request_data(town, **overrides):
+def request_data(town, **overrides):
+    """A complete POST of the adviesaanvraag form, without documents."""
     data = {
         "municipality": town.municipality.pk,
         "advisory_council": town.advisory_council.pk,
@@ -256,17 +205,24 @@ def _request_data(town, **overrides):
         "term_start": "",
         "term_atw": "",
         "status": "open",
-        "documents-TOTAL_FORMS": "1",
+        "documents-TOTAL_FORMS": "0",
         "documents-INITIAL_FORMS": "0",
         "documents-MIN_NUM_FORMS": "0",
         "documents-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def document_row(upload):
+    return {
+        "documents-TOTAL_FORMS": "1",
         "documents-0-title": "Beleidsnota",
         "documents-0-id": "",
         "documents-0-ORDER": "1",
         "documents-0-DELETE": "",
+        "documents-0-file": upload,
     }
-    data.update(overrides)
-    return data
 
 
 def test_a_request_carries_its_policy_documents(town, other_town):
@@ -274,9 +230,7 @@ def test_a_request_carries_its_policy_documents(town, other_town):
 
     response = client_for(town.staff).post(
         reverse("advice_request:add"),
-        _request_data(
-            town, **{"documents-0-file": SimpleUploadedFile("nota.txt", b"De beleidsnota.")}
-        ),
+        request_data(town, **document_row(SimpleUploadedFile("nota.txt", b"De beleidsnota."))),
     )
     assert response.status_code == 302
     request = AdviceRequest.objects.get()
@@ -292,7 +246,7 @@ def test_a_document_that_is_not_what_its_name_says_is_refused(town):
 
     response = client_for(town.staff).post(
         reverse("advice_request:add"),
-        _request_data(town, **{"documents-0-file": SimpleUploadedFile("nota.pdf", b"geen pdf")}),
+        request_data(town, **document_row(SimpleUploadedFile("nota.pdf", b"geen pdf"))),
     )
     assert "Dit bestand is geen PDF" in response.text
     assert not AdviceRequest.objects.exists()

@@ -136,3 +136,24 @@ def test_request_documents_download_only_with_a_published_advice(town, site, adv
     Advice.objects.filter(pk=advice.pk).update(status=S.published)
     assert "Beleidsnota" in get(f"/adviezen/{advice.pk}/").text
     assert b"".join(get(url).streaming_content) == b"De nota."
+
+
+def test_sent_letters_of_a_published_advice_download_by_kind(town, site, advice):
+    from advice.models import ResponseLetter
+    from governance.models import Letterhead
+
+    Letterhead.objects.create(
+        municipality=town.municipality,
+        name="Gemeente Dijkhoven",
+        place="Dijkhoven",
+        secretary_name="S.",
+        mayor_name="B.",
+    )
+    advice = take_step(advice, town.staff, "adopt_response", on=datetime.date(2026, 11, 20))
+    letter = ResponseLetter.objects.create(advice=advice)
+    letter.send(town.staff)
+    Advice.objects.filter(pk=advice.pk).update(status=S.published)
+    link = f"/adviezen/{advice.pk}/brief/reactie/{letter.pk}/"
+    assert link in get(f"/adviezen/{advice.pk}/").text
+    assert b"".join(get(link).streaming_content).startswith(b"%PDF")
+    assert get(f"/adviezen/{advice.pk}/brief/raad/{letter.pk}/").status_code == 404
