@@ -4,6 +4,7 @@ from django import forms
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from governance.dates import DateField
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
 from governance.roles import scope_for
 
@@ -164,10 +165,9 @@ class StepForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Kept in the advice's history."),
     )
-    on = forms.DateField(
+    on = DateField(
         label=_("Date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Empty for today."),
     )
 

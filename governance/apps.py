@@ -9,7 +9,16 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
 
     def ready(self):
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
         from wagtail.permissions import register_permission_policy
+
+        from . import dates
+
+        # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
+        register_form_field_override(
+            models.DateField, override={"form_class": dates.DateField, "widget": dates.DateInput}
+        )
 
         from .models import EqualisedDay, Letterhead, Meeting, Party, Person, Portfolio
         from .permissions import EqualisedDayPolicy, GriffieRecordPolicy

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
 
@@ -56,15 +57,12 @@ class TransitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why this step is taken; it is kept in the motion's history."),
     )
-    on = forms.DateField(
+    on = DateField(
         label=_("Date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The date of the vote or of the council's decision; empty for today."),
     )
-    deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = DateField(label=_("Deadline"), required=False)
     deadline_unknown_reason = forms.CharField(
         label=_("Reason the deadline is unknown"), required=False, max_length=500
     )

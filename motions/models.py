@@ -105,6 +105,14 @@ class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
         blank=True,
         help_text=_("Fill in instead of a deadline when no date has been set or promised."),
     )
+    progress = models.TextField(
+        _("progress"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_(
+            "Stand van zaken: where carrying out the motion stands now, in a few sentences."
+        ),
+    )
     completion_date = models.DateField(
         _("date of completion"),
         null=True,

@@ -91,6 +91,7 @@ class MotionViewSet(ScopedModelViewSet):
                 FieldPanel("portfolio"),
                 FieldPanel("deadline"),
                 FieldPanel("deadline_unknown_reason"),
+                FieldPanel("progress"),
             ],
             heading=_("Carrying out"),
         ),
