@@ -168,7 +168,7 @@ class StepForm(forms.Form):
     on = DateField(
         label=_("Date"),
         required=False,
-        help_text=_("Empty for today."),
+        help_text=_("The date on which it happened; empty for today."),
     )
 
     def __init__(self, *args, asks_date=False, **kwargs):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -129,6 +130,9 @@ class AdviceStepView(AdviceObjectView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "asks_date": self.step.asks_date}
+
+    def get_initial(self):
+        return {"on": timezone.localdate()} if self.step.asks_date else {}
 
     def form_valid(self, form):
         try:

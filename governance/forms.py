@@ -101,6 +101,15 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
             if len(only) == 1:
                 municipality.initial = only[0].pk
 
+    def clean(self):
+        """Texts as typed, with the line endings browsers send (CRLF) made plain, so
+        that saving an unchanged text does not record it as changed."""
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and "\r" in value:
+                cleaned[name] = value.replace("\r\n", "\n")
+        return cleaned
+
 
 class RoleForm(WagtailAdminModelForm):
     """A role: its scope must fit its kind, and portfolios its municipality."""

@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views.generic import (
@@ -18,7 +20,9 @@ from wagtail.admin.views.generic import (
     IndexView,
     InspectView,
 )
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -95,6 +99,49 @@ class ScopedHistoryView(ScopedObjectMixin, HistoryView):
     object_permission = "view"
 
 
+class TimelineHistoryView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """The History tab: the record's own timeline (governance.timeline), the same one
+    its page shows, instead of Wagtail's log of saves."""
+
+    template_name = "governance/admin/history.html"
+    header_icon = "history"
+    any_permission_required = ["add", "change", "delete", "view"]
+    object_permission = "view"
+    model = None
+    timeline_class = None
+    index_url_name = None
+    inspect_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("History")
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": self.model._meta.verbose_name_plural},
+            {
+                "url": reverse(self.inspect_url_name, args=[self.object.pk]),
+                "label": str(self.object),
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object, timeline=self.timeline_class().entries(self.object), **kwargs
+        )
+
+
 class ScopedUsageView(ScopedObjectMixin, UsageView):
     object_permission = "view"
 
@@ -113,6 +160,20 @@ class ScopedModelViewSet(ModelViewSet):
     form_base_class = ScopedAdminForm
     list_select_related: tuple[str, ...] = ()
     panels: list = []
+
+    # A governance.timeline.Timeline: when set, the History tab shows that timeline.
+    timeline_class = None
+
+    @property
+    def history_view(self):
+        if self.timeline_class is None:
+            return super().history_view
+        return TimelineHistoryView.as_view(
+            model=self.model,
+            timeline_class=self.timeline_class,
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+        )
 
     def get_edit_handler(self):
         return ObjectList(self.panels, base_form_class=self.form_base_class).bind_to_model(

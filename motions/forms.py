@@ -60,7 +60,7 @@ class TransitionForm(forms.Form):
     on = DateField(
         label=_("Date"),
         required=False,
-        help_text=_("The date of the vote or of the council's decision; empty for today."),
+        help_text=_("The date of the vote or of the council's decision."),
     )
     deadline = DateField(label=_("Deadline"), required=False)
     deadline_unknown_reason = forms.CharField(

@@ -104,6 +104,10 @@ TRANSITIONS = {
 }
 
 
+# The steps that record the outcome of the vote; their date is the date of the vote.
+VOTE_STEPS = ("adopt", "reject", "hold")
+
+
 def get_transition(name: str) -> Transition:
     try:
         return TRANSITIONS[name]
@@ -163,7 +167,7 @@ def apply_transition(
 
 def _set_fields(motion, transition, on, deadline, deadline_unknown_reason) -> None:
     motion.status = transition.target
-    if transition.name in ("adopt", "reject", "hold"):
+    if transition.name in VOTE_STEPS:
         motion.vote_date = on or motion.meeting.date
     if transition.name == "adopt" and (deadline or deadline_unknown_reason):
         motion.deadline = deadline

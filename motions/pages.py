@@ -20,6 +20,7 @@ from governance.pages import OfMunicipality
 
 from .constants import MotionStatus
 from .models import Motion
+from .timeline import public_steps
 
 
 class MotionFilterForm(forms.Form):
@@ -135,19 +136,6 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
             content_type="application/pdf",
             filename=f"{letter.file_stem()}-v{letter.version}.pdf",
         )
-
-
-def public_steps(motion) -> list[dict]:
-    """The public history: when the status changed, oldest first. Who did it and the
-    internal reasons stay in the admin."""
-    steps, previous = [], None
-    for record in motion.history.order_by("history_date", "history_id").only(
-        "status", "history_date"
-    ):
-        if record.status != previous:
-            steps.append({"date": record.history_date, "status": record.get_status_display()})
-            previous = record.status
-    return steps
 
 
 class MotionFeed(Feed):

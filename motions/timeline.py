@@ -1,110 +1,99 @@
-"""The history of a motie as a timeline: who, when, why, and what changed (old → new).
+"""The history of a motie as one timeline, dated by the events themselves: the vote,
+the raad's decision on completion, and beside each who recorded it and when.
 
-Built from django-simple-history rows in a fixed number of queries: the motie's own
-history, its submitters' history, and one look-up per kind of related record."""
+The admin motie page, the History tab and the public motie page all read it."""
 
-import itertools
-from dataclasses import dataclass, field
-from datetime import datetime
+from django.utils.translation import gettext as _
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from governance.timeline import CREATED, STATUS, Change, Timeline, TimelineEntry
 
+from .constants import MotionStatus as S
 from .models import Motion, MotionSubmitter
 
-HIDDEN_FIELDS = ["updated_at", "created_at"]
+# The date each status event happened on, when the motie keeps it.
+EVENT_DATE_FIELDS = {
+    S.adopted: "vote_date",
+    S.rejected: "vote_date",
+    S.held: "vote_date",
+    S.completion_proposed: "completion_proposed_on",
+    S.completed: "completion_date",
+}
 
 
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
+def status_event_name(old_status: str, new_status: str) -> str:
+    names = {
+        S.submitted: _("Submitted"),
+        S.adopted: _("Adopted"),
+        S.rejected: _("Rejected"),
+        S.withdrawn: _("Withdrawn"),
+        S.held: _("Held over"),
+        S.in_progress: _("Carrying out started"),
+        S.completion_proposed: _("Completion proposed"),
+        S.completed: _("Completed"),
+    }
+    if old_status == S.completion_proposed and new_status == S.in_progress:
+        return _("Council did not agree with completion: back in progress")
+    return names.get(new_status, new_status)
 
 
-@dataclass
-class TimelineEntry:
-    when: datetime
-    who: object
-    why: str
-    what: str
-    changes: list[Change] = field(default_factory=list)
+class MotionTimeline(Timeline):
+    model = Motion
+
+    def entries(self, motion) -> list[TimelineEntry]:
+        self.submitter_records = list(
+            MotionSubmitter.history.filter(motion_id=motion.pk)
+            .exclude(history_type="~")
+            .select_related("history_user", "person")
+            .order_by("history_date", "history_id")
+        )
+        return super().entries(motion)
+
+    def created_entry(self, motion, record) -> TimelineEntry:
+        """A motie is submitted in its meeting; one registered later (or imported with
+        a status) says so, dated by that meeting. Its first submitters belong to it."""
+        happened_on = motion.meeting.date if motion.meeting_id else self.recorded_on(record)
+        if record.status == S.submitted:
+            what = _("Submitted")
+        else:
+            what = _("Registered as %(status)s") % {"status": record.get_status_display().lower()}
+        entry = self.entry(record, what, happened_on, kind=CREATED)
+        entry.changes = [
+            Change(str(_("submitter")), "—", sub.person.name if sub.person else "?")
+            for sub in self.submitter_records
+            if self.with_registration(sub, record)
+        ]
+        return entry
+
+    @staticmethod
+    def with_registration(submitter_record, motion_record) -> bool:
+        """Saved in the same breath as the motie itself (the same form or import)."""
+        gap = abs(submitter_record.history_date - motion_record.history_date)
+        return submitter_record.history_type == "+" and gap.total_seconds() < 5
+
+    def status_event(self, old, new):
+        date_field = EVENT_DATE_FIELDS.get(new.status)
+        happened_on = getattr(new, date_field, None) if date_field else None
+        return status_event_name(old.status, new.status), happened_on or self.recorded_on(new)
+
+    def extra_entries(self, motion) -> list[TimelineEntry]:
+        first = motion.history.order_by("history_date", "history_id").first()
+        entries = []
+        for record in self.submitter_records:
+            if first is not None and self.with_registration(record, first):
+                continue
+            what = _("Submitter added") if record.history_type == "+" else _("Submitter removed")
+            name = record.person.name if record.person else "?"
+            entries.append(self.entry(record, f"{what}: {name}", self.recorded_on(record)))
+        return entries
 
 
 def motion_timeline(motion: Motion) -> list[TimelineEntry]:
-    """The motie's timeline, newest first."""
-    records = list(
-        motion.history.select_related("history_user").order_by("history_date", "history_id")
-    )
-    deltas = [
-        new.diff_against(old, excluded_fields=HIDDEN_FIELDS)
-        for old, new in itertools.pairwise(records)
-    ]
-    names = _related_names([change for delta in deltas for change in delta.changes])
-    entries = [_entry(records[0], _("Registered"), [])] if records else []
-    for record, delta in zip(records[1:], deltas, strict=True):
-        changes = [_describe(change, names) for change in delta.changes]
-        entries.append(_entry(record, _("Changed"), changes))
-    entries.extend(_submitter_entries(motion))
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+    """The motie's timeline, newest event first."""
+    return MotionTimeline().entries(motion)
 
 
-def _entry(record, what, changes) -> TimelineEntry:
-    return TimelineEntry(
-        when=record.history_date,
-        who=record.history_user,
-        why=record.history_change_reason or "",
-        what=what,
-        changes=changes,
-    )
-
-
-def _submitter_entries(motion) -> list[TimelineEntry]:
-    records = (
-        MotionSubmitter.history.filter(motion_id=motion.pk)
-        .exclude(history_type="~")
-        .select_related("history_user", "person", "party")
-        .order_by("history_date")
-    )
-    entries = []
-    for record in records:
-        what = _("Submitter added") if record.history_type == "+" else _("Submitter removed")
-        name = record.person.name if record.person else "?"
-        entries.append(_entry(record, f"{what}: {name}", []))
-    return entries
-
-
-def _related_names(changes) -> dict[tuple[type, object], str]:
-    """Names of the related records that changes refer to, one query per model."""
-    wanted: dict[type, set] = {}
-    for change in changes:
-        model_field = Motion._meta.get_field(change.field)
-        if isinstance(model_field, models.ForeignKey):
-            ids = wanted.setdefault(model_field.related_model, set())
-            ids.update(v for v in (change.old, change.new) if v is not None)
-    return {
-        (model, pk): str(obj)
-        for model, ids in wanted.items()
-        for pk, obj in model._default_manager.in_bulk(ids).items()
-    }
-
-
-def _describe(change, names) -> Change:
-    model_field = Motion._meta.get_field(change.field)
-    return Change(
-        label=str(model_field.verbose_name),
-        old=_display(model_field, change.old, names),
-        new=_display(model_field, change.new, names),
-    )
-
-
-def _display(model_field, value, names) -> str:
-    if value in (None, ""):
-        return "—"
-    if isinstance(model_field, models.ForeignKey):
-        return names.get((model_field.related_model, value), str(value))
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d-%m-%Y")
-    return str(value)
+def public_steps(motion: Motion) -> list[TimelineEntry]:
+    """The public history: the status events with the dates they happened, oldest
+    first. Who recorded them and the internal reasons stay in the admin."""
+    entries = [e for e in motion_timeline(motion) if e.kind in (CREATED, STATUS)]
+    return list(reversed(entries))

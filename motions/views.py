@@ -3,6 +3,7 @@
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,6 +17,7 @@ from governance.viewsets import ScopedInspectView, ScopedObjectMixin
 from .deadlines import default_deadline
 from .forms import TransitionForm
 from .lifecycle import (
+    VOTE_STEPS,
     TransitionError,
     allowed_transitions,
     apply_transition,
@@ -91,9 +93,15 @@ class MotionTransitionView(
         return {**super().get_form_kwargs(), "transition": self.transition}
 
     def get_initial(self):
+        """Prefill what the griffie would type: the vote on the meeting's date, the
+        raad's decision today, the deadline the municipality's default."""
+        initial = {}
+        if self.transition.asks_date:
+            votes = self.transition.name in VOTE_STEPS
+            initial["on"] = self.object.meeting.date if votes else timezone.localdate()
         if self.transition.asks_deadline:
-            return {"deadline": self.object.deadline or default_deadline(self.object)}
-        return {}
+            initial["deadline"] = self.object.deadline or default_deadline(self.object)
+        return initial
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -13,6 +13,7 @@ from governance.viewsets import ScopedModelViewSet, short_date
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
 from .models import CompletionLetter, Motion
+from .timeline import MotionTimeline
 from .views import (
     MotionInspectView,
     MotionPublicationView,
@@ -41,6 +42,7 @@ class MotionViewSet(ScopedModelViewSet):
     add_to_admin_menu = True
     form_base_class = MotionForm
     inspect_view_class = MotionInspectView
+    timeline_class = MotionTimeline
     list_select_related = ("municipality", "meeting", "portfolio")
     filterset_class = MotionFilterSet
     search_fields = ["number", "title", "operative_text", "recitals"]

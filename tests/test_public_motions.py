@@ -1,15 +1,19 @@
 """The public motievolglijst: only published moties, on every public surface."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from governance.pages import HomePage
+from motions.lifecycle import apply_transition
 from motions.pages import MotionIndexPage
 from motions.publication import set_published
-from tests.factories import MotionFactory
+from tests.factories import MeetingFactory, MotionFactory
 
 
 @pytest.fixture
@@ -168,3 +172,22 @@ def test_a_house_colour_must_be_readable(colour, message):
     with translation.override("nl"), pytest.raises(ValidationError) as error:
         validate_theme_color(colour)
     assert message in error.value.messages[0]
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 29, 14, tzinfo=datetime.UTC))
+def test_the_public_history_shows_when_things_happened_not_when_they_were_typed_in(town, site):
+    meeting = MeetingFactory(municipality=town.municipality, date=datetime.date(2026, 11, 9))
+    voted = MotionFactory(
+        municipality=town.municipality,
+        meeting=meeting,
+        portfolio=town.portfolio,
+        submitters=[town.person],
+        title="Speeltuinen",
+    )
+    apply_transition(
+        voted, town.griffie, "adopt", reason="Besluitenlijst.", deadline_unknown_reason="?"
+    )
+    set_published(voted, town.griffie, True)
+    page = get(f"/moties/{voted.number}/").text
+    assert "9 november 2026</time>: Aangenomen" in page
+    assert "29 november 2026" not in page
