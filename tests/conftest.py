@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests import factories as f
+from tests.browser import browser  # noqa: F401  (the browser tests' fixture)
 
 
 @dataclass

@@ -5,8 +5,6 @@ Needs /usr/bin/chromium and site/node_modules/axe-core (`cd site && npm ci`); ou
 CI the tests are skipped without them, in CI their absence is a failure."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from wagtail.models import Page, Site
@@ -18,20 +16,10 @@ from advice.pages import AdviceIndexPage
 from governance.pages import ContentPage, HomePage
 from motions.pages import MotionIndexPage
 from motions.publication import set_published
+from tests.browser import AXE, BROWSER_TEST
 from tests.factories import AdviceFactory, MotionFactory
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-AXE = Path(__file__).resolve().parent.parent / "site" / "node_modules" / "axe-core" / "axe.min.js"
-READY = CHROMIUM.exists() and AXE.exists()
-
-pytestmark = [
-    pytest.mark.skipif(
-        not READY and os.environ.get("CI") != "true",
-        reason="Chromium or axe-core is not installed (apt install chromium; cd site && npm ci)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -73,26 +61,6 @@ def public_site(town, live_server):
         PointResponse.objects.create(point=point, position="adopted", text="Akkoord.")
     Advice.objects.filter(pk=advice.pk).update(status=AdviceStatus.published)
     return {"base": live_server.url, "motion": motion, "advice": advice}
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
 
 
 def violations(page) -> list:
