@@ -30,3 +30,15 @@ ADOPTED_STATUSES = (*OPEN_STATUSES, MotionStatus.completed)
 class MotionKind(models.TextChoices):
     agenda_item = "agenda_item", _("On an agenda item")
     not_on_agenda = "not_on_agenda", _("Not on the agenda (vreemd aan de orde van de dag)")
+
+
+class CompletionRoute(models.TextChoices):
+    """How the college informed the raad that a motie has been carried out."""
+
+    council_letter = "council_letter", _("Completion letter (raadsbrief) from Raadsvolg")
+    council_proposal = "council_proposal", _("Council proposal (raadsvoorstel)")
+    council_information_letter = (
+        "council_information_letter",
+        _("Council information letter (raadsinformatiebrief)"),
+    )
+    other = "other", _("Other document")

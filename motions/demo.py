@@ -306,6 +306,8 @@ def _load_motion(municipality, demo, griffie, college) -> None:
             reason=STEP_REASONS[step],
             deadline=deadline,
             deadline_unknown_reason=demo.deadline_unknown_reason,
+            route="council_information_letter",
+            reference=f"RIB {motion.number}",
         )
     if demo.steps and demo.steps[0] == "adopt":
         set_published(motion, griffie, True)
@@ -317,7 +319,7 @@ STEP_REASONS = {
     "withdraw": "Ingetrokken door de indieners.",
     "hold": "Aangehouden op verzoek van de indieners.",
     "start": "De uitvoering is gestart.",
-    "propose_completion": "Raadsbrief met voorstel tot afdoening verzonden.",
+    "propose_completion": "Raadsinformatiebrief met voorstel tot afdoening verzonden.",
     "complete": "De raad stemde in met de afdoening.",
 }
 

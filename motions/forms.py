@@ -7,7 +7,7 @@ from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
 
-from .constants import MotionStatus
+from .constants import CompletionRoute, MotionStatus
 from .lifecycle import Transition
 from .models import TEXT_LIMIT, CompletionLetter, Motion
 
@@ -66,6 +66,20 @@ class TransitionForm(forms.Form):
     deadline_unknown_reason = forms.CharField(
         label=_("Reason the deadline is unknown"), required=False, max_length=500
     )
+    route = forms.ChoiceField(
+        label=_("The raad was informed with"),
+        choices=[
+            (value, label)
+            for value, label in CompletionRoute.choices
+            if value != CompletionRoute.council_letter
+        ],
+        help_text=_("A completion letter from Raadsvolg proposes completion when it is sent."),
+    )
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=255,
+        help_text=_("The document number or title, e.g. 'Raadsvoorstel 2026-041'."),
+    )
 
     def __init__(self, *args, transition: Transition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,6 +88,12 @@ class TransitionForm(forms.Form):
         if not transition.asks_deadline:
             del self.fields["deadline"]
             del self.fields["deadline_unknown_reason"]
+        if transition.asks_route:
+            self.fields["on"].label = _("Date of the document")
+            self.fields["on"].help_text = _("The date of the proposal or letter to the raad.")
+        else:
+            del self.fields["route"]
+            del self.fields["reference"]
 
 
 class CompletionLetterForm(ScopedAdminForm):

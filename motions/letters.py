@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from governance.letters import LetterError, data_uri
 from governance.roles import scope_for
 
-from .constants import MotionStatus
+from .constants import CompletionRoute, MotionStatus
 from .lifecycle import TransitionError, apply_transition
 
 
@@ -96,6 +96,9 @@ def send_completion_letter(letter, user):
                 user,
                 "propose_completion",
                 reason=_("Completion letter %(number)s sent") % {"number": letter.document_number},
+                route=CompletionRoute.council_letter,
+                reference=letter.document_number,
+                on=letter.letter_date or timezone.localdate(),
             )
         except TransitionError as error:
             raise LetterError(str(error)) from error

@@ -13,8 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from governance.letters import LetterStatus
 from governance.roles import Scope, scope_for
 
+from .constants import CompletionRoute
 from .constants import MotionStatus as S
 from .models import Motion
 
@@ -43,6 +45,8 @@ class Transition:
     # What the form for this step asks besides the reason.
     asks_date: bool = False
     asks_deadline: bool = False
+    # Proposing completion names how the raad was informed (see CompletionRoute).
+    asks_route: bool = False
 
 
 TRANSITIONS = {
@@ -84,6 +88,8 @@ TRANSITIONS = {
             (S.in_progress,),
             S.completion_proposed,
             by_griffie_or_portfolio_staff,
+            asks_date=True,
+            asks_route=True,
         ),
         Transition(
             "complete",
@@ -145,8 +151,11 @@ def apply_transition(
     on: date | None = None,
     deadline: date | None = None,
     deadline_unknown_reason: str = "",
+    route: str = "",
+    reference: str = "",
 ) -> Motion:
-    """Take step `name` for the motie and return the saved motie."""
+    """Take step `name` for the motie and return the saved motie. Proposing completion
+    takes the `route` by which the raad was informed and its `reference`."""
     transition = get_transition(name)
     reason = (reason or "").strip()
     if not reason:
@@ -155,6 +164,11 @@ def apply_transition(
         locked = Motion.objects.select_for_update().select_related("meeting").get(pk=motion.pk)
         check_transition(locked, user, transition)
         _set_fields(locked, transition, on, deadline, deadline_unknown_reason)
+        if transition.asks_route:
+            _set_route(locked, route, reference.strip(), on)
+        if transition.name == "reopen":
+            locked.completion_route, locked.completion_reference = "", ""
+            locked.completion_proposed_on = None
         try:
             locked.full_clean()
         except ValidationError as error:
@@ -174,3 +188,20 @@ def _set_fields(motion, transition, on, deadline, deadline_unknown_reason) -> No
         motion.deadline_unknown_reason = deadline_unknown_reason.strip()
     if transition.name == "complete":
         motion.completion_date = on or timezone.localdate()
+
+
+def _set_route(motion: Motion, route: str, reference: str, on: date | None) -> None:
+    """How the raad was informed: a raadsbrief sent from Raadsvolg, or another document
+    with its reference."""
+    if route not in CompletionRoute.values:
+        raise TransitionError(_("Say how the raad was informed that the motion was carried out."))
+    if route == CompletionRoute.council_letter:
+        if not motion.completion_letters.filter(status=LetterStatus.sent).exists():
+            raise TransitionError(
+                _("Send the completion letter: sending it proposes completion of the motion.")
+            )
+    elif not reference:
+        raise TransitionError(_("Give the reference (number or title) of the document."))
+    motion.completion_route = route
+    motion.completion_reference = reference
+    motion.completion_proposed_on = on or timezone.localdate()

@@ -17,7 +17,13 @@ from governance.letters import BaseLetter
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
 from governance.validators import validate_plausible_date
 
-from .constants import ADOPTED_STATUSES, OPEN_STATUSES, MotionKind, MotionStatus
+from .constants import (
+    ADOPTED_STATUSES,
+    OPEN_STATUSES,
+    CompletionRoute,
+    MotionKind,
+    MotionStatus,
+)
 from .query import MotionQuerySet
 
 TEXT_LIMIT = 20_000
@@ -113,6 +119,25 @@ class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
             "Stand van zaken: where carrying out the motion stands now, in a few sentences."
         ),
     )
+    completion_route = models.CharField(
+        _("completion proposed with"),
+        max_length=30,
+        choices=CompletionRoute.choices,
+        blank=True,
+        help_text=_("How the college informed the raad that the motion has been carried out."),
+    )
+    completion_reference = models.CharField(
+        _("reference of the completion proposal"),
+        max_length=255,
+        blank=True,
+        help_text=_("The document number or title of the letter or proposal."),
+    )
+    completion_proposed_on = models.DateField(
+        _("completion proposed on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the letter or proposal that proposes completion."),
+    )
     completion_date = models.DateField(
         _("date of completion"),
         null=True,
@@ -181,6 +206,11 @@ class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
             raise ValidationError(_("The date of completion cannot be in the future."))
         if self.completion_date and self.vote_date and self.completion_date < self.vote_date:
             raise ValidationError(_("The date of completion cannot be before the vote."))
+        proposed = self.completion_proposed_on
+        if proposed and proposed > today:
+            raise ValidationError(_("The date of the completion proposal cannot be in the future."))
+        if proposed and self.vote_date and proposed < self.vote_date:
+            raise ValidationError(_("The completion proposal cannot be dated before the vote."))
 
     def check_deadline(self):
         """A deadline is a real date after the vote, or explicitly unknown with a reason."""

@@ -47,7 +47,13 @@ class MotionInspectView(ScopedInspectView):
         ]
         context["timeline"] = motion_timeline(self.object)
         context["can_publish"] = can_publish(self.object, self.request.user)
+        context["letters"] = completion_letters(self.object)
         return context
+
+
+def completion_letters(motion) -> list:
+    """The motie's raadsbrieven, newest version first, for its page and its steps."""
+    return list(motion.completion_letters.order_by("-version"))
 
 
 class MotionTransitionView(
@@ -108,6 +114,7 @@ class MotionTransitionView(
             motion=self.object,
             transition=self.transition,
             cancel_url=self.inspect_url,
+            letters=completion_letters(self.object),
             **kwargs,
         )
 

@@ -1,6 +1,7 @@
 """The raadsbrief afdoening motie: sections in the order of the Twenterand letter, a
 tagged PDF/UA-1 in Dutch, immutability once sent, versions, numbers, bad input."""
 
+import datetime
 import io
 import logging
 import re
@@ -18,7 +19,9 @@ from governance.models import Letterhead
 from governance.tasks import render_letter_task
 from motions.constants import MotionStatus
 from motions.letters import send_completion_letter
+from motions.lifecycle import TransitionError, apply_transition
 from motions.models import CompletionLetter, Motion
+from motions.timeline import motion_timeline
 from tests.admin_helpers import client_for, is_refused
 from tests.factories import MotionFactory
 
@@ -368,3 +371,101 @@ def test_a_decompression_bomb_is_no_logo(town):
     assert response.status_code == 200
     assert "Het logo is" in response.text
     assert not Letterhead.objects.exists()
+
+
+# Proposing completion names how the raad was informed.
+
+
+def motion_in_progress(town):
+    return MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        submitters=[town.person],
+        in_progress=True,
+    )
+
+
+def test_completion_cannot_be_proposed_without_saying_how_the_raad_was_informed(town):
+    motion = motion_in_progress(town)
+    with pytest.raises(TransitionError, match="Zeg hoe de raad is geïnformeerd"):
+        apply_transition(motion, town.staff, "propose_completion", reason="Klaar.")
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.in_progress
+
+
+def test_the_raadsbrief_route_needs_a_sent_letter(town):
+    motion = motion_in_progress(town)
+    with pytest.raises(TransitionError, match="Verstuur de raadsbrief"):
+        apply_transition(
+            motion, town.staff, "propose_completion", reason="Klaar.", route="council_letter"
+        )
+
+
+def test_another_route_needs_its_reference_and_records_it_with_its_date(town):
+    motion = motion_in_progress(town)
+    with pytest.raises(TransitionError, match="Geef het kenmerk"):
+        apply_transition(
+            motion, town.staff, "propose_completion", reason="Klaar.", route="council_proposal"
+        )
+    apply_transition(
+        motion,
+        town.staff,
+        "propose_completion",
+        reason="Klaar.",
+        route="council_information_letter",
+        reference="RIB 2026-77",
+        on=datetime.date(2026, 10, 1),
+    )
+    motion.refresh_from_db()
+    assert (motion.completion_route, motion.completion_reference) == (
+        "council_information_letter",
+        "RIB 2026-77",
+    )
+    assert motion.completion_proposed_on == datetime.date(2026, 10, 1)
+    assert motion_timeline(motion)[0].happened_on == datetime.date(2026, 10, 1)
+
+
+def test_the_propose_step_form_asks_the_route_and_points_to_the_raadsbrief(town):
+    motion = motion_in_progress(town)
+    client = client_for(town.staff)
+    url = reverse("motion:transition", args=[motion.pk, "propose_completion"])
+    page = client.get(url).text
+    assert 'name="route"' in page and 'name="reference"' in page
+    assert reverse("completion_letter:add") in page
+    response = client.post(url, {"reason": "Klaar.", "route": "council_proposal", "reference": ""})
+    assert response.status_code == 200
+    assert "Dit is een verplicht veld." in response.text
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.in_progress
+
+
+def test_the_motie_page_and_the_completion_step_link_the_sent_letter(town, letter):
+    send_completion_letter(letter, town.staff)
+    motion = Motion.objects.get(pk=letter.motion_id)
+    assert motion.completion_route == "council_letter"
+    assert motion.completion_reference == letter.document_number
+    link = reverse("completion_letter:inspect", args=[letter.pk])
+    griffie = client_for(town.griffie)
+    assert link in griffie.get(reverse("motion:inspect", args=[motion.pk])).text
+    step = griffie.get(reverse("motion:transition", args=[motion.pk, "complete"])).text
+    assert link in step and letter.document_number in step
+
+
+def test_reopening_clears_the_proposal_but_keeps_it_in_the_history(town):
+    motion = motion_in_progress(town)
+    apply_transition(
+        motion,
+        town.staff,
+        "propose_completion",
+        reason="Klaar.",
+        route="council_proposal",
+        reference="RV 2026-41",
+    )
+    motion = apply_transition(motion, town.griffie, "reopen", reason="Raad niet akkoord.")
+    assert (motion.completion_route, motion.completion_reference) == ("", "")
+    proposal = motion_timeline(motion)[1]
+    assert proposal.what == "Afdoening voorgesteld"
+    assert ("kenmerk van het afdoeningsvoorstel", "—", "RV 2026-41") in [
+        (c.label, c.old, c.new) for c in proposal.changes
+    ]

@@ -39,6 +39,9 @@ def take(motion, user, step, **kwargs):
     kwargs.setdefault("reason", "Besloten in de raad.")
     if step == "adopt" and "deadline_unknown_reason" not in kwargs:
         kwargs.setdefault("deadline", datetime.date(2026, 12, 31))
+    if step == "propose_completion":
+        kwargs.setdefault("route", "council_proposal")
+        kwargs.setdefault("reference", "Raadsvoorstel 2026-041")
     return apply_transition(motion, user, step, **kwargs)
 
 

@@ -160,7 +160,8 @@ def test_proposing_completion_by_direct_url(town, other_town, who):
         in_progress=True,
     )
     url = reverse("motion:transition", args=[motion.pk, "propose_completion"])
-    response = client_for(actor(who, town, other_town)).post(url, {"reason": "Raadsbrief."})
+    data = {"reason": "Raadsvoorstel.", "route": "council_proposal", "reference": "RV 2026-41"}
+    response = client_for(actor(who, town, other_town)).post(url, data)
     motion.refresh_from_db()
     if who in ("griffie", "staff"):
         assert response.status_code == 302

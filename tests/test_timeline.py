@@ -108,9 +108,9 @@ def test_each_step_is_named_after_what_happened(town):
     steps = [
         ("adopt", {"deadline": datetime.date(2026, 12, 31)}),
         ("start", {}),
-        ("propose_completion", {}),
+        ("propose_completion", {"route": "council_proposal", "reference": "RV 12"}),
         ("reopen", {}),
-        ("propose_completion", {}),
+        ("propose_completion", {"route": "council_proposal", "reference": "RV 12"}),
         ("complete", {}),
     ]
     for name, kwargs in steps:
