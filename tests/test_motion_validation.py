@@ -1,5 +1,7 @@
 """Bad input in the motie form gives a clear Dutch error and saves nothing."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -103,11 +105,33 @@ def test_text_over_any_limit_is_refused(town, field, size, message):
     assert not Motion.objects.exists()
 
 
-@pytest.mark.parametrize("value", ["31-02-2026", "morgen", "2026-13-01", "'; DROP TABLE"])
-def test_a_deadline_that_is_not_a_date_is_refused(town, value):
+HOW_TO_WRITE = "Vul een datum in als dd-mm-jjjj, bijvoorbeeld 01-09-2027."
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("31-02-2026", "De datum 31-02-2026 bestaat niet."),
+        ("2026-13-01", "De datum 2026-13-01 bestaat niet."),
+        ("01-09-27", "Schrijf het jaar voluit (vier cijfers), bijvoorbeeld 01-09-2027."),
+        ("morgen", HOW_TO_WRITE),
+        ("'; DROP TABLE", HOW_TO_WRITE),
+        ("1 smarch 2027", HOW_TO_WRITE),
+    ],
+)
+def test_a_deadline_that_is_not_a_date_is_refused(town, value, message):
     response = post_new(town, deadline=value)
-    assert errors_of(response)["deadline"] == ["Voer een geldige datum in."]
+    assert errors_of(response)["deadline"] == [message]
     assert not Motion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "value", ["01-09-2027", "1-9-2027", "2027-09-01", "01/09/2027", "1 september 2027"]
+)
+def test_a_deadline_typed_in_any_common_way_is_stored_as_that_date(town, value):
+    response = post_new(town, deadline=value)
+    assert response.status_code == 302
+    assert Motion.objects.get().deadline == datetime.date(2027, 9, 1)
 
 
 def test_markup_is_stored_and_shown_as_text(town):
