@@ -13,6 +13,7 @@ from governance.viewsets import ScopedModelViewSet, short_date
 from .filters import AdviceFilterSet, AdviceRequestFilterSet
 from .forms import AdviceForm, AdviceLetterForm, AdviceRequestForm
 from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
+from .timeline import AdviceTimeline
 from .views import (
     AdviceIndexView,
     AdviceInspectView,
@@ -98,6 +99,7 @@ def progress(advice):
 
 
 class AdviceViewSet(ScopedModelViewSet):
+    timeline_class = AdviceTimeline
     model = Advice
     icon = "doc-full"
     menu_label = _("Advices")

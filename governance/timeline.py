@@ -79,7 +79,9 @@ class Timeline:
             if entry is not None:
                 entries.append(entry)
         entries.extend(self.extra_entries(obj))
-        return sorted(entries, key=lambda e: (e.happened_on, e.recorded_at), reverse=True)
+        # In the order they were recorded, which is the order of the lifecycle; an event
+        # recorded late still shows the day it happened.
+        return sorted(entries, key=lambda e: e.recorded_at, reverse=True)
 
     # Subclasses: the event names and dates.
 

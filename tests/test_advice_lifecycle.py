@@ -5,12 +5,15 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import translation
 
 from advice.constants import AdviceStatus as S
 from advice.constants import Position, RequestStatus
 from advice.lifecycle import STEPS, AdviceStepError, correct_text, take_step
 from advice.models import Advice, PointResponse
+from advice.timeline import advice_timeline
+from tests.admin_helpers import client_for
 from tests.factories import AdviceFactory, AdviceRequestFactory
 
 D = datetime.date
@@ -255,3 +258,23 @@ def test_receipt_before_the_letter_and_adoption_before_receipt_are_refused(town,
     respond(advice, [1, 2, 3])
     with translation.override("nl"), pytest.raises(AdviceStepError, match="vóór de ontvangst"):
         take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 1))
+
+
+def test_the_history_tab_shows_each_step_dated_by_when_it_happened(town, other_town, advice):
+    advice = to_preparation(advice, town)
+    respond(advice, [1, 2, 3])
+    take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 17))
+    take_step(advice, town.staff, "send_response", on=D(2026, 11, 18))
+    entries = advice_timeline(Advice.objects.get(pk=advice.pk))
+    assert [(e.what, e.happened_on) for e in entries[:3]] == [
+        ("Reactie verzonden", D(2026, 11, 18)),
+        ("Reactie vastgesteld door het college", D(2026, 11, 17)),
+        ("Reactie in voorbereiding genomen", entries[2].recorded_at.date()),
+    ]
+    assert ("Ingediend bij het college", D(2026, 11, 3)) in [
+        (e.what, e.happened_on) for e in entries
+    ]
+    url = reverse("advice:history", args=[advice.pk])
+    page = client_for(town.staff).get(url)
+    assert page.status_code == 200 and "Reactie vastgesteld door het college" in page.text
+    assert client_for(other_town.griffie).get(url).status_code == 404

@@ -76,7 +76,7 @@ def test_a_submitter_added_later_has_an_entry_of_its_own(town):
         submitters=[town.person],
     )
     other = PersonFactory(municipality=town.municipality, name="Mevrouw Later")
-    with time_machine.travel(datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.UTC)):
+    with time_machine.travel(datetime.datetime(2027, 1, 20, 10, tzinfo=datetime.UTC)):
         MotionSubmitter.objects.create(motion=motion, person=other)
     whats = [entry.what for entry in motion_timeline(motion)]
     assert whats == ["Indiener toegevoegd: Mevrouw Later", "Ingediend"]

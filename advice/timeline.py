@@ -1,0 +1,45 @@
+"""The history of an advies as one timeline, dated by its events: the receipt by the
+college, the college's decision on its response and the sending of it."""
+
+from django.utils.translation import gettext as _
+
+from governance.timeline import CREATED, Timeline, TimelineEntry
+
+from .constants import AdviceStatus as S
+from .models import Advice, AdviceResponse
+
+
+class AdviceTimeline(Timeline):
+    model = Advice
+    # The text is versioned on its own (AdviceVersion); the timeline says that it changed.
+    hidden_fields = ("updated_at", "created_at", "response_due_date")
+
+    def entries(self, advice) -> list[TimelineEntry]:
+        self.response = AdviceResponse.objects.filter(advice=advice).first()
+        return super().entries(advice)
+
+    def created_entry(self, advice, record) -> TimelineEntry:
+        return self.entry(record, _("Draft started"), self.recorded_on(record), kind=CREATED)
+
+    def status_event(self, old, new):
+        names = {
+            S.draft: _("Back to draft"),
+            S.submitted: _("Submitted to the college"),
+            S.response_in_preparation: _("Response started"),
+            S.response_adopted: _("Response adopted by the college"),
+            S.response_sent: _("Response sent"),
+            S.published: _("Published"),
+        }
+        if old.status == S.published and new.status == S.response_sent:
+            return _("Publication withdrawn"), self.recorded_on(new)
+        dates = {
+            S.submitted: new.received_date,
+            S.response_adopted: self.response and self.response.adopted_on,
+            S.response_sent: self.response and self.response.sent_on,
+        }
+        return names.get(new.status, new.status), dates.get(new.status) or self.recorded_on(new)
+
+
+def advice_timeline(advice: Advice) -> list[TimelineEntry]:
+    """The advies's timeline, newest event first."""
+    return AdviceTimeline().entries(advice)
