@@ -8,7 +8,7 @@ from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
 
 from .constants import CompletionRoute, MotionStatus
-from .lifecycle import Transition
+from .lifecycle import VOTE_STEPS, Transition
 from .models import TEXT_LIMIT, CompletionLetter, Motion
 
 
@@ -88,6 +88,10 @@ class TransitionForm(forms.Form):
         if not transition.asks_deadline:
             del self.fields["deadline"]
             del self.fields["deadline_unknown_reason"]
+        if transition.name in VOTE_STEPS:
+            self.fields["on"].label = _("Date of the vote")
+        elif transition.name == "complete":
+            self.fields["on"].label = _("Date of the council's decision")
         if transition.asks_route:
             self.fields["on"].label = _("Date of the document")
             self.fields["on"].help_text = _("The date of the proposal or letter to the raad.")
