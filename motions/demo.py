@@ -297,6 +297,7 @@ def _load_motion(municipality, demo, griffie, college) -> None:
         submitter._history_user = griffie
         submitter.save()
     deadline = today + timedelta(days=demo.deadline_in_days) if demo.deadline_in_days else None
+    dates = _event_dates(meeting.date, deadline, today)
     for step in demo.steps:
         actor = college if step in ("start", "propose_completion") else griffie
         apply_transition(
@@ -304,6 +305,7 @@ def _load_motion(municipality, demo, griffie, college) -> None:
             actor,
             step,
             reason=STEP_REASONS[step],
+            on=dates.get(step),
             deadline=deadline,
             deadline_unknown_reason=demo.deadline_unknown_reason,
             route="council_information_letter",
@@ -311,6 +313,18 @@ def _load_motion(municipality, demo, griffie, college) -> None:
         )
     if demo.steps and demo.steps[0] == "adopt":
         set_published(motion, griffie, True)
+
+
+def _event_dates(vote, deadline, today) -> dict:
+    """Plausible days for the later steps: completion proposed some weeks before the
+    deadline, the raad's decision a month after that; never before the vote or after
+    today."""
+
+    def clamp(day):
+        return min(max(day, vote), today)
+
+    proposed = clamp((deadline or today) - timedelta(days=20))
+    return {"propose_completion": proposed, "complete": clamp(proposed + timedelta(days=28))}
 
 
 STEP_REASONS = {
