@@ -35,7 +35,24 @@ def short_date(value) -> str:
 
 
 class ScopedIndexView(IndexView):
+    """A list of what the user may see; each row offers Edit and Delete only where they
+    are allowed for that record (the policies decide from fields already fetched)."""
+
     list_select_related: tuple[str, ...] = ()
+
+    def get_edit_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", instance
+        ):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", instance
+        ):
+            return super().get_delete_url(instance)
+        return None
 
     def get_base_queryset(self):
         queryset = self.permission_policy.instances_user_has_permission_for(
@@ -90,7 +107,20 @@ class ScopedDeleteView(ScopedObjectMixin, DeleteView):
 
 
 class ScopedInspectView(ScopedObjectMixin, InspectView):
+    """The record's page; it offers Edit and Delete only where they would be allowed
+    for this record, so no offered button leads to a refusal."""
+
     object_permission = "view"
+
+    def get_edit_url(self):
+        if self.user_has_permission_for_instance("change", self.object):
+            return super().get_edit_url()
+        return None
+
+    def get_delete_url(self):
+        if self.user_has_permission_for_instance("delete", self.object):
+            return super().get_delete_url()
+        return None
 
 
 class ScopedHistoryView(ScopedObjectMixin, HistoryView):
