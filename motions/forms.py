@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
+from governance.lifecycle_admin import TransitionFormBase
 
 from .constants import MotionStatus
-from .lifecycle import Transition
 from .models import TEXT_LIMIT, CompletionLetter, Motion
 
 
@@ -48,7 +48,7 @@ class MotionForm(ScopedAdminForm):
         return super().save(commit=commit)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(TransitionFormBase):
     """What a lifecycle step asks: always a reason; a date or deadline for some steps."""
 
     reason = forms.CharField(
@@ -66,14 +66,6 @@ class TransitionForm(forms.Form):
     deadline_unknown_reason = forms.CharField(
         label=_("Reason the deadline is unknown"), required=False, max_length=500
     )
-
-    def __init__(self, *args, transition: Transition, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not transition.asks_date:
-            del self.fields["on"]
-        if not transition.asks_deadline:
-            del self.fields["deadline"]
-            del self.fields["deadline_unknown_reason"]
 
 
 class CompletionLetterForm(ScopedAdminForm):
