@@ -15,10 +15,12 @@ from advice.constants import AdviceStatus
 from advice.lifecycle import take_step
 from advice.models import Advice, PointResponse
 from advice.pages import AdviceIndexPage
+from commitments.pages import CommitmentIndexPage
+from commitments.publication import set_published as publish_commitment
 from governance.pages import ContentPage, HomePage
 from motions.pages import MotionIndexPage
 from motions.publication import set_published
-from tests.factories import AdviceFactory, MotionFactory
+from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parent.parent / "site" / "node_modules" / "axe-core" / "axe.min.js"
@@ -41,6 +43,7 @@ def public_site(town, live_server):
     home = root.add_child(instance=HomePage(title="Raadsvolg Dijkhoven", slug="dijkhoven"))
     for page in (
         MotionIndexPage(title="Moties", slug="moties"),
+        CommitmentIndexPage(title="Toezeggingen", slug="toezeggingen"),
         AdviceIndexPage(title="Adviezen", slug="adviezen"),
         ContentPage(
             title="Toegankelijkheidsverklaring",
@@ -72,7 +75,20 @@ def public_site(town, live_server):
     for point in advice.points.all():
         PointResponse.objects.create(point=point, position="adopted", text="Akkoord.")
     Advice.objects.filter(pk=advice.pk).update(status=AdviceStatus.published)
-    return {"base": live_server.url, "motion": motion, "advice": advice}
+    commitment = CommitmentFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        title="Informatie over de wachttijden",
+        progress="De raadsinformatiebrief is in voorbereiding.",
+    )
+    publish_commitment(commitment, town.griffie, True)
+    return {
+        "base": live_server.url,
+        "motion": motion,
+        "advice": advice,
+        "commitment": commitment,
+    }
 
 
 @pytest.fixture
@@ -109,6 +125,8 @@ def paths(site):
         "/",
         "/moties/",
         f"/moties/{site['motion'].number}/",
+        "/toezeggingen/",
+        f"/toezeggingen/{site['commitment'].number}/",
         "/adviezen/",
         f"/adviezen/{site['advice'].pk}/",
         "/toegankelijkheid/",
