@@ -23,6 +23,7 @@ from .constants import MotionStatus as S
 from .models import Motion
 
 __all__ = [
+    "LIFECYCLE",
     "TRANSITIONS",
     "Transition",
     "TransitionError",
