@@ -210,3 +210,19 @@ def test_staff_of_the_portfolio_are_reminded_of_a_commitment(town, other_town):
     send_reminders(datetime.date(2026, 12, 8))
     assert [m.to for m in mail.outbox] == [["staf@dijkhoven.example"]]
     assert item.number in mail.outbox[0].body
+
+
+def test_the_griffies_weekly_digest_lists_overdue_commitments(town, other_town):
+    town.griffie.email = "griffie@dijkhoven.example"
+    town.griffie.save()
+    town.municipality.digest_weekday = 0  # Monday
+    town.municipality.save()
+    commitment(town, "Te late belofte", deadline=datetime.date(2026, 11, 2))
+    commitment(town, "Afgedane belofte", deadline=datetime.date(2026, 11, 2), completed=True)
+    commitment(other_town, "Lindeburgse belofte", deadline=datetime.date(2026, 11, 2))
+    send_reminders(datetime.date(2026, 11, 23))
+    digest = [m for m in mail.outbox if m.to == ["griffie@dijkhoven.example"]]
+    assert len(digest) == 1
+    assert "Te late belofte" in digest[0].body
+    assert "Afgedane belofte" not in digest[0].body
+    assert "Lindeburgse belofte" not in digest[0].body
