@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.dates import DateField
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
 
 from .constants import AdviceStatus
@@ -157,7 +158,9 @@ class CorrectionForm(forms.Form):
     )
 
 
-class StepForm(forms.Form):
+class StepForm(TransitionFormBase):
+    """What a step of an advies asks: an optional note, and a date for some steps."""
+
     reason = forms.CharField(
         label=_("Note"),
         required=False,
@@ -170,11 +173,6 @@ class StepForm(forms.Form):
         required=False,
         help_text=_("The date on which it happened; empty for today."),
     )
-
-    def __init__(self, *args, asks_date=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not asks_date:
-            del self.fields["on"]
 
 
 class AdviceLetterForm(ScopedAdminForm):

@@ -6,10 +6,7 @@ row and leaves a history row with who and why. A refused step raises
 `AdviceStepError` with a Dutch message and changes nothing."""
 
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,15 +15,16 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from governance.lifecycle import Lifecycle, TransitionError
+from governance.lifecycle import Transition as Step
 from governance.roles import Scope, scope_for
 
 from .constants import AdviceStatus as S
 from .constants import RequestStatus
 from .models import Advice, AdviceResponse, AdviceVersion
 
-
-class AdviceStepError(Exception):
-    """A step that may not or cannot be taken; `str()` is the message for the user."""
+# One exception for every lifecycle; the advice app has always called it this.
+AdviceStepError = TransitionError
 
 
 def is_member(scope: Scope, advice: Advice) -> bool:
@@ -39,16 +37,6 @@ def is_college(scope: Scope, advice: Advice) -> bool:
 
 def is_griffie(scope: Scope, advice: Advice) -> bool:
     return scope.is_griffie_of(advice.municipality_id)
-
-
-@dataclass(frozen=True)
-class Step:
-    name: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    allowed_for: Callable[[Scope, Advice], bool]
-    asks_date: bool = False
 
 
 STEPS = {
@@ -97,46 +85,37 @@ STEPS = {
 }
 
 
+LIFECYCLE = Lifecycle(
+    Advice,
+    STEPS.values(),
+    not_allowed=gettext_lazy("You are not allowed to take this step for this advice."),
+    not_possible=gettext_lazy("This step is not possible: the advice is %(status)s."),
+    reason_required=False,
+)
+
+
 def allowed_steps(advice: Advice, user) -> list[Step]:
-    scope = scope_for(user)
-    return [
-        s for s in STEPS.values() if advice.status in s.sources and s.allowed_for(scope, advice)
-    ]
+    return LIFECYCLE.allowed_transitions(advice, user)
 
 
 def get_step(name: str) -> Step:
-    try:
-        return STEPS[name]
-    except KeyError:
-        raise AdviceStepError(_("This step does not exist.")) from None
+    return LIFECYCLE.get_transition(name)
 
 
 def check_step(advice: Advice, user, step: Step) -> None:
-    if not step.allowed_for(scope_for(user), advice):
-        raise AdviceStepError(_("You are not allowed to take this step for this advice."))
-    if advice.status not in step.sources:
-        raise AdviceStepError(
-            _("This step is not possible: the advice is %(status)s.")
-            % {"status": advice.get_status_display().lower()}
-        )
+    LIFECYCLE.check_transition(advice, user, step)
 
 
 def take_step(advice: Advice, user, name: str, *, reason: str = "", on=None) -> Advice:
     """Take step `name` and return the saved advies."""
     step = get_step(name)
-    with transaction.atomic():
-        locked = Advice.objects.select_for_update().get(pk=advice.pk)
-        check_step(locked, user, step)
-        EFFECTS[step.name](locked, user, on or timezone.localdate())
-        locked.status = step.target
-        try:
-            locked.full_clean()
-        except ValidationError as error:
-            raise AdviceStepError(" ".join(error.messages)) from error
-        locked._change_reason = (reason or "").strip() or str(step.label)
-        locked._history_user = user
-        locked.save()
-    return locked
+    return LIFECYCLE.apply_transition(
+        advice,
+        user,
+        step,
+        reason=reason,
+        set_fields=lambda locked: EFFECTS[step.name](locked, user, on or timezone.localdate()),
+    )
 
 
 def _submit(advice, user, on):

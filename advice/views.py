@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from governance.lifecycle_admin import RecordFormView, TransitionViewBase
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
@@ -23,11 +23,10 @@ from .extraction import extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
 from .history import point_histories
 from .lifecycle import (
+    LIFECYCLE,
     AdviceStepError,
     allowed_steps,
-    check_step,
     correct_text,
-    get_step,
     is_college,
     is_member,
     take_step,
@@ -77,70 +76,36 @@ class AdviceInspectView(ScopedInspectView):
         return Advice.objects.select_related(*related).get(pk=advice.pk)
 
 
-class AdviceObjectView(
-    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
-):
+class AdviceObjectView(RecordFormView):
     """Base of the views below: the advies from the user's scope, a check, a form."""
 
     model = Advice
     header_icon = "doc-full"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = None
-        self.object = self.get_object()
-        try:
-            self.check()
-        except AdviceStepError as error:
-            messages.error(request, str(error))
-            return redirect(self.inspect_url)
-        return super().dispatch(request, *args, **kwargs)
+    url_namespace = "advice"
+    index_label = gettext_lazy("Advices")
 
     def check(self):
         raise NotImplementedError
 
-    @cached_property
-    def inspect_url(self):
-        return reverse("advice:inspect", args=[self.object.pk])
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("advice:index"), "label": _("Advices")},
-            {"url": self.inspect_url, "label": str(self.object)},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(advice=self.object, cancel_url=self.inspect_url, **kwargs)
+        return super().get_context_data(advice=self.object, **kwargs)
 
 
-class AdviceStepView(AdviceObjectView):
+class AdviceStepView(TransitionViewBase, AdviceObjectView):
     template_name = "advice/admin/step.html"
     form_class = StepForm
-
-    def check(self):
-        self.step = get_step(self.kwargs["name"])
-        check_step(self.object, self.request.user, self.step)
-
-    def get_page_title(self):
-        return str(self.step.label)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "asks_date": self.step.asks_date}
+    lifecycle = LIFECYCLE
 
     def get_initial(self):
-        return {"on": timezone.localdate()} if self.step.asks_date else {}
+        return {"on": timezone.localdate()} if self.transition.asks_date else {}
 
     def form_valid(self, form):
         try:
-            take_step(self.object, self.request.user, self.step.name, **form.cleaned_data)
+            take_step(self.object, self.request.user, self.transition.name, **form.cleaned_data)
         except AdviceStepError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, _("'%(step)s' recorded.") % {"step": self.step.label})
+        messages.success(self.request, _("'%(step)s' recorded.") % {"step": self.transition.label})
         return redirect(self.inspect_url)
 
 

@@ -18,6 +18,14 @@ class PersonFunction(models.TextChoices):
 PORTFOLIO_HOLDER_FUNCTIONS = (PersonFunction.alderman, PersonFunction.mayor)
 
 
+class MeetingKind(models.TextChoices):
+    """Where a meeting is held: the raad itself, or one of its committees, where
+    toezeggingen are made too."""
+
+    council = "council", _("Council meeting")
+    committee = "committee", _("Committee meeting")
+
+
 class RoleKind(models.TextChoices):
     """The three jobs people do in Raadsvolg; each is scoped (see governance.roles)."""
 

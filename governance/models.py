@@ -11,7 +11,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import PORTFOLIO_HOLDER_FUNCTIONS, PersonFunction, RoleKind, TermStart, TermUnit
+from .constants import (
+    PORTFOLIO_HOLDER_FUNCTIONS,
+    MeetingKind,
+    PersonFunction,
+    RoleKind,
+    TermStart,
+    TermUnit,
+)
 from .terms import Term
 from .validators import validate_plausible_date
 
@@ -100,7 +107,8 @@ class MunicipalityOwned(models.Model):
 
 
 class Meeting(MunicipalityOwned):
-    """A meeting of the gemeenteraad (raadsvergadering) in which moties are voted on."""
+    """A meeting of the gemeenteraad (raadsvergadering, where moties are voted on) or of
+    one of its committees (commissie, where toezeggingen are made too)."""
 
     municipality = models.ForeignKey(
         Municipality,
@@ -111,6 +119,13 @@ class Meeting(MunicipalityOwned):
     date = models.DateField(_("date"), validators=[validate_plausible_date])
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("E.g. 'Raadsvergadering'.")
+    )
+    kind = models.CharField(
+        _("kind of meeting"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.council,
+        help_text=_("A meeting of the raad, or of one of its committees (commissie)."),
     )
     history = HistoricalRecords()
 
@@ -129,7 +144,7 @@ class Meeting(MunicipalityOwned):
     def __str__(self):
         from django.utils.formats import date_format
 
-        label = self.title or _("Council meeting")
+        label = self.title or self.get_kind_display()
         return f"{label} {date_format(self.date, 'j F Y')}"
 
 

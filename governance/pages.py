@@ -27,7 +27,12 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["motions.MotionIndexPage", "advice.AdviceIndexPage", "governance.ContentPage"]
+    subpage_types = [
+        "motions.MotionIndexPage",
+        "commitments.CommitmentIndexPage",
+        "advice.AdviceIndexPage",
+        "governance.ContentPage",
+    ]
     max_count_per_parent = 1
     template = "governance/home_page.html"
 

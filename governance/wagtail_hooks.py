@@ -29,7 +29,12 @@ class MeetingViewSet(ScopedModelViewSet):
     icon = "date"
     list_display = ["__str__", "date", "municipality"]
     list_select_related = ("municipality",)
-    panels = [FieldPanel("municipality"), FieldPanel("date"), FieldPanel("title")]
+    panels = [
+        FieldPanel("municipality"),
+        FieldPanel("date"),
+        FieldPanel("title"),
+        FieldPanel("kind"),
+    ]
 
 
 class PartyViewSet(ScopedModelViewSet):

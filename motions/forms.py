@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
+from governance.lifecycle_admin import TransitionFormBase
 
 from .constants import CompletionRoute, MotionStatus
-from .lifecycle import VOTE_STEPS, Transition
+from .lifecycle import VOTE_STEPS
 from .models import TEXT_LIMIT, CompletionLetter, Motion
 
 
@@ -48,7 +49,7 @@ class MotionForm(ScopedAdminForm):
         return super().save(commit=commit)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(TransitionFormBase):
     """What a lifecycle step asks: always a reason; a date or deadline for some steps."""
 
     reason = forms.CharField(
@@ -81,13 +82,8 @@ class TransitionForm(forms.Form):
         help_text=_("The document number or title, e.g. 'Raadsvoorstel 2026-041'."),
     )
 
-    def __init__(self, *args, transition: Transition, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not transition.asks_date:
-            del self.fields["on"]
-        if not transition.asks_deadline:
-            del self.fields["deadline"]
-            del self.fields["deadline_unknown_reason"]
+    def __init__(self, *args, transition, **kwargs):
+        super().__init__(*args, transition=transition, **kwargs)
         if transition.name in VOTE_STEPS:
             self.fields["on"].label = _("Date of the vote")
         elif transition.name == "complete":

@@ -4,25 +4,23 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from governance.lifecycle_admin import TransitionViewBase
 from governance.viewsets import ScopedInspectView, ScopedObjectMixin
 
 from .deadlines import default_deadline
 from .forms import TransitionForm
 from .lifecycle import (
+    LIFECYCLE,
     VOTE_STEPS,
     TransitionError,
     allowed_transitions,
     apply_transition,
-    check_transition,
-    get_transition,
 )
 from .models import Motion
 from .publication import can_publish, set_published
@@ -56,47 +54,16 @@ def completion_letters(motion) -> list:
     return list(motion.completion_letters.order_by("-version"))
 
 
-class MotionTransitionView(
-    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
-):
+class MotionTransitionView(TransitionViewBase):
     """Ask for the reason (and date or deadline) of one step, then take it."""
 
     model = Motion
     template_name = "motions/admin/transition.html"
     form_class = TransitionForm
     header_icon = "list-ul"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = None
-        self.object = self.get_object()
-        try:
-            self.transition = get_transition(kwargs["name"])
-            check_transition(self.object, request.user, self.transition)
-        except TransitionError as error:
-            messages.error(request, str(error))
-            return redirect(self.inspect_url)
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def inspect_url(self):
-        return reverse("motion:inspect", args=[self.object.pk])
-
-    def get_page_title(self):
-        return str(self.transition.label)
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("motion:index"), "label": _("Motions")},
-            {"url": self.inspect_url, "label": str(self.object)},
-            {"url": "", "label": self.get_page_title()},
-        ]
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "transition": self.transition}
+    lifecycle = LIFECYCLE
+    url_namespace = "motion"
+    index_label = gettext_lazy("Motions")
 
     def get_initial(self):
         """Prefill what the griffie would type: the vote on the meeting's date, the
@@ -111,11 +78,7 @@ class MotionTransitionView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            motion=self.object,
-            transition=self.transition,
-            cancel_url=self.inspect_url,
-            letters=completion_letters(self.object),
-            **kwargs,
+            motion=self.object, letters=completion_letters(self.object), **kwargs
         )
 
     def form_valid(self, form):

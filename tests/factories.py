@@ -220,3 +220,29 @@ class AdviceFactory(factory.django.DjangoModelFactory):
                 text=f"Wij adviseren punt {number}.",
                 sort_order=number,
             )
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A toezegging; `CommitmentFactory(completion_proposed=True)` gives one in that state."""
+
+    class Meta:
+        model = "commitments.Commitment"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    number = factory.Sequence(lambda n: f"T2026-{n:03d}")
+    title = factory.Sequence(lambda n: f"Toezegging {n}")
+    text = "De wethouder zegt toe de raad voor de zomer te informeren over …"
+    meeting = factory.SubFactory(
+        MeetingFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    portfolio = factory.SubFactory(
+        PortfolioFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    deadline = datetime.date(2026, 12, 31)
+    status = "open"
+
+    class Params:
+        completion_proposed = factory.Trait(status="completion_proposed")
+        completed = factory.Trait(status="completed", completion_date=datetime.date(2026, 11, 1))
+        lapsed = factory.Trait(status="lapsed")
+        overdue = factory.Trait(deadline=datetime.date(2026, 4, 30))

@@ -13,11 +13,13 @@ from advice.constants import AdviceStatus
 from advice.lifecycle import take_step
 from advice.models import Advice, PointResponse
 from advice.pages import AdviceIndexPage
+from commitments.pages import CommitmentIndexPage
+from commitments.publication import set_published as publish_commitment
 from governance.pages import ContentPage, HomePage
 from motions.pages import MotionIndexPage
 from motions.publication import set_published
 from tests.browser import AXE, BROWSER_TEST
-from tests.factories import AdviceFactory, MotionFactory
+from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
 
 pytestmark = BROWSER_TEST
 
@@ -29,6 +31,7 @@ def public_site(town, live_server):
     home = root.add_child(instance=HomePage(title="Raadsvolg Dijkhoven", slug="dijkhoven"))
     for page in (
         MotionIndexPage(title="Moties", slug="moties"),
+        CommitmentIndexPage(title="Toezeggingen", slug="toezeggingen"),
         AdviceIndexPage(title="Adviezen", slug="adviezen"),
         ContentPage(
             title="Toegankelijkheidsverklaring",
@@ -60,7 +63,20 @@ def public_site(town, live_server):
     for point in advice.points.all():
         PointResponse.objects.create(point=point, position="adopted", text="Akkoord.")
     Advice.objects.filter(pk=advice.pk).update(status=AdviceStatus.published)
-    return {"base": live_server.url, "motion": motion, "advice": advice}
+    commitment = CommitmentFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        title="Informatie over de wachttijden",
+        progress="De raadsinformatiebrief is in voorbereiding.",
+    )
+    publish_commitment(commitment, town.griffie, True)
+    return {
+        "base": live_server.url,
+        "motion": motion,
+        "advice": advice,
+        "commitment": commitment,
+    }
 
 
 def violations(page) -> list:
@@ -77,6 +93,8 @@ def paths(site):
         "/",
         "/moties/",
         f"/moties/{site['motion'].number}/",
+        "/toezeggingen/",
+        f"/toezeggingen/{site['commitment'].number}/",
         "/adviezen/",
         f"/adviezen/{site['advice'].pk}/",
         "/toegankelijkheid/",

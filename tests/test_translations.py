@@ -9,7 +9,16 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-SOURCES = ["config", "governance", "motions", "advice", "templates", "site", "manage.py"]
+SOURCES = [
+    "config",
+    "governance",
+    "motions",
+    "commitments",
+    "advice",
+    "templates",
+    "site",
+    "manage.py",
+]
 
 
 def test_every_entry_of_the_dutch_catalogue_is_translated():

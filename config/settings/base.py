@@ -39,6 +39,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 INSTALLED_APPS = [
     "governance",
     "motions",
+    "commitments",
     "advice",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from advice.demo import load_advice_requests, load_adviezen
+from commitments.demo import load_commitment_pages, load_commitments
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
 from motions.demo import load_letters, load_motions, load_public_pages
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             load_adviezen(municipalities)
             load_letters(municipalities)
             load_public_pages(municipalities)
+            load_commitments(municipalities)
+            load_commitment_pages(municipalities)
         self.stdout.write(
             _("Demo data loaded. Demo accounts (password: %(password)s):")
             % {"password": DEMO_PASSWORD}

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitmentsConfig(AppConfig):
+    """Toezeggingen of portefeuillehouders, from the meeting to their completion."""
+
+    name = "commitments"
+    verbose_name = _("Commitments")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from governance.search import register_search_source
+        from governance.watchlist import register_source
+
+        from .models import Commitment
+        from .permissions import CommitmentPermissionPolicy
+        from .search import search_commitments
+        from .watch import CommitmentDeadlines
+
+        register_permission_policy(Commitment, CommitmentPermissionPolicy(Commitment))
+        register_search_source(search_commitments)
+        register_source(CommitmentDeadlines())

@@ -1,0 +1,39 @@
+"""Filters of the toezeggingen list; each filter is a queryset method or a plain lookup."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+
+from governance.filters import scoped_choices
+from governance.models import Meeting, Portfolio
+
+from .constants import CommitmentStatus
+from .models import Commitment
+
+
+class CommitmentFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=CommitmentStatus.choices, widget=forms.CheckboxSelectMultiple
+    )
+    portfolio = django_filters.ModelChoiceFilter(
+        label=_("Portfolio"), queryset=scoped_choices(Portfolio)
+    )
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=scoped_choices(Meeting))
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
+        method="filter_overdue",
+        empty_label=_("All"),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["status", "portfolio", "meeting", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value == "yes":
+            return queryset.overdue()
+        if value == "no":
+            return queryset.not_overdue()
+        return queryset

@@ -1,0 +1,91 @@
+"""The admin side of a lifecycle step, shared by moties and toezeggingen: the form that
+asks what the step needs, and the view that checks the step before it shows the form."""
+
+from django import forms
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from .lifecycle import Lifecycle, Transition, TransitionError
+from .viewsets import ScopedObjectMixin
+
+
+class TransitionFormBase(forms.Form):
+    """Base of a step's form: subclasses declare the fields (`reason`, `on`,
+    `deadline`, `deadline_unknown_reason`); those the step does not ask are dropped."""
+
+    def __init__(self, *args, transition: Transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        unasked = []
+        if not transition.asks_date:
+            unasked.append("on")
+        if not transition.asks_deadline:
+            unasked += ["deadline", "deadline_unknown_reason"]
+        for name in unasked:
+            self.fields.pop(name, None)
+
+
+class RecordFormView(
+    ScopedObjectMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
+    """A form about one record: the record comes from the user's scope (another
+    municipality's record is a 404); when `check()` refuses, the user goes back to the
+    record's page with the reason."""
+
+    # The viewset's URL namespace, e.g. "motion": its index and inspect views.
+    url_namespace: str
+    index_label: str
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        self.object = self.get_object()
+        try:
+            self.check()
+        except TransitionError as error:
+            messages.error(request, str(error))
+            return redirect(self.inspect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def check(self) -> None:
+        """Raise TransitionError when the user may not use this form now."""
+
+    @cached_property
+    def inspect_url(self):
+        return reverse(f"{self.url_namespace}:inspect", args=[self.object.pk])
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(f"{self.url_namespace}:index"), "label": str(self.index_label)},
+            {"url": self.inspect_url, "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cancel_url=self.inspect_url, **kwargs)
+
+
+class TransitionViewBase(RecordFormView):
+    """Ask what one step needs, then take it (subclasses take it in `form_valid`)."""
+
+    lifecycle: Lifecycle
+
+    def check(self):
+        self.transition = self.lifecycle.get_transition(self.kwargs["name"])
+        self.lifecycle.check_transition(self.object, self.request.user, self.transition)
+
+    def get_page_title(self):
+        return str(self.transition.label)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "transition": self.transition}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(transition=self.transition, **kwargs)
