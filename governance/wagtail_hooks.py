@@ -100,6 +100,7 @@ class MunicipalityViewSet(ModelViewSet):
         "tooi_code",
         "site",
         "default_deadline_month",
+        "motion_number_format",
         "reminder_days_before",
         "digest_weekday",
     ]

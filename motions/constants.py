@@ -30,3 +30,18 @@ ADOPTED_STATUSES = (*OPEN_STATUSES, MotionStatus.completed)
 class MotionKind(models.TextChoices):
     agenda_item = "agenda_item", _("On an agenda item")
     not_on_agenda = "not_on_agenda", _("Not on the agenda (vreemd aan de orde van de dag)")
+
+
+class VoteOutcome(models.TextChoices):
+    """What the raad decided in a stemming."""
+
+    adopted = "adopted", _("Adopted")
+    rejected = "rejected", _("Rejected")
+
+
+class PartyChoice(models.TextChoices):
+    """How a fractie voted (Open Raadsinformatie: stemresultaat per fractie)."""
+
+    for_ = "for", _("For")
+    against = "against", _("Against")
+    split = "split", _("Split")
