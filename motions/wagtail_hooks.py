@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet, short_date
 
+from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
 from .models import CompletionLetter, Motion
@@ -40,7 +41,11 @@ class MotionViewSet(ScopedModelViewSet):
     menu_order = 100
     add_to_admin_menu = True
     form_base_class = MotionForm
+    index_view_class = MotionIndexView
     inspect_view_class = MotionInspectView
+    list_export = LIST_EXPORT
+    export_headings = EXPORT_HEADINGS
+    export_filename = "motievolglijst"
     list_select_related = ("municipality", "meeting", "portfolio")
     filterset_class = MotionFilterSet
     search_fields = ["number", "title", "operative_text", "recitals"]
