@@ -1,9 +1,10 @@
-"""The motievolglijst as a spreadsheet (XLSX and CSV) through Wagtail's own export:
-every motie the user sees under the current filters, one row each, with everything
-fetched up front (no query per row)."""
+"""The motievolglijst's index view: its header buttons, and the list as a spreadsheet
+(XLSX and CSV) through Wagtail's own export: every motie the user sees under the current
+filters, one row each, with everything fetched up front (no query per row)."""
 
 import datetime
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -76,12 +77,26 @@ class MotionIndexView(ScopedIndexView):
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)
+        if self.user_has_permission("add"):
+            buttons.append(
+                HeaderButton(
+                    _("Register a besluitenlijst"), url=self.besluitenlijst_url, icon_name="list-ul"
+                )
+            )
         if self.list_export:
             buttons += [
                 HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
                 HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
             ]
         return buttons
+
+    @property
+    def besluitenlijst_url(self) -> str:
+        """The form of the meeting the list is filtered on, else the meetings to choose."""
+        meeting = self.request.GET.get("meeting", "")
+        if meeting.isdigit():
+            return reverse("motion:register_meeting", args=[meeting])
+        return reverse("meeting:index")
 
     def to_row_dict(self, item):
         return {key: EXPORT_COLUMNS[key][1](item) for key in self.list_export}

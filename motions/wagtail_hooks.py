@@ -14,6 +14,7 @@ from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
 from .models import CompletionLetter, Motion
+from .registration_views import RegisterMeetingView
 from .views import (
     MotionInspectView,
     MotionPublicationView,
@@ -108,6 +109,11 @@ class MotionViewSet(ScopedModelViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", MotionTransitionView.as_view(), name="transition"),
             path("<int:pk>/publication/", MotionPublicationView.as_view(), name="publication"),
+            path(
+                "meeting/<int:meeting_id>/register/",
+                RegisterMeetingView.as_view(),
+                name="register_meeting",
+            ),
         ]
 
 
