@@ -121,6 +121,8 @@ def test_the_motievolglijst_and_the_meetings_link_to_the_form(town):
     filtered = client.get(reverse("motion:index") + f"?meeting={town.meeting.pk}").text
     assert f'href="{url(town.meeting)}"' in filtered
     assert f'href="{url(town.meeting)}"' in client.get(reverse("meeting:index")).text
+    staff_list = client_for(town.staff).get(reverse("motion:index") + f"?meeting={town.meeting.pk}")
+    assert url(town.meeting) not in staff_list.text
 
 
 # Registering ------------------------------------------------------------------------

@@ -151,7 +151,10 @@ def test_college_staff_export_only_their_portfolios(town, moties):
 
 
 def test_another_municipalitys_filter_value_exports_nothing_of_it(town, other_town, moties):
-    query = f"&portfolio={other_town.portfolio.pk}&meeting={other_town.meeting.pk}"
+    query = (
+        f"&portfolio={other_town.portfolio.pk}&meeting={other_town.meeting.pk}"
+        f"&party={other_town.party.pk}"
+    )
     numbers = {row[0] for row in csv_rows(client_for(town.griffie), query)[1:]}
     assert "M2026-05" not in numbers
 

@@ -210,6 +210,21 @@ def test_the_adopt_step_records_the_vote_per_party(town, other_town):
     assert motion.status == MotionStatus.adopted
 
 
+def test_another_municipalitys_party_in_the_step_form_is_not_recorded(town, other_town):
+    motion = make_motion(town)
+    response = client_for(town.griffie).post(
+        step_url(motion, "adopt"),
+        {
+            "reason": "Aangenomen.",
+            "deadline": "31-12-2026",
+            "vote-unanimous": "on",
+            f"vote-party_{other_town.party.pk}": "for",
+        },
+    )
+    assert response.status_code == 302
+    assert not PartyVote.objects.exists()
+
+
 def test_a_wrong_vote_leaves_the_motion_as_it_was(town):
     motion = make_motion(town)
     response = client_for(town.griffie).post(
@@ -304,3 +319,21 @@ def test_the_public_motion_page_shows_the_vote(town):
     page = client_for(None).get(f"/moties/{motion.number}/", HTTP_HOST="dijkhoven.example")
     assert "Aangenomen met 18 stemmen voor en 9 tegen" in page.text
     assert f'<th scope="row">{town.party.name}</th><td>Tegen</td>' in page.text
+
+
+# Demo data --------------------------------------------------------------------------
+
+
+def test_the_demo_has_votes_of_every_kind_once(db, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.RAADSVOLG_DEMO = True
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert Vote.objects.filter(unanimous=True).exists()
+    assert Vote.objects.filter(unanimous=False, outcome=VoteOutcome.rejected).exists()
+    assert PartyVote.objects.filter(choice=PartyChoice.split).exists()
+    counts = (Vote.objects.count(), PartyVote.objects.count(), Vote.history.count())
+    call_command("load_demo_data", stdout=io.StringIO())
+    assert (Vote.objects.count(), PartyVote.objects.count(), Vote.history.count()) == counts
