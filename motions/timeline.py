@@ -1,7 +1,7 @@
 """The history of a motie as a timeline: who, when, why, and what changed (old → new).
 
 Built from django-simple-history rows in a fixed number of queries: the motie's own
-history, its submitters' history, and one look-up per kind of related record."""
+history, its submitters' and its votes' history, and one look-up per kind of related record."""
 
 import itertools
 from dataclasses import dataclass, field
@@ -10,7 +10,8 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Motion, MotionSubmitter
+from .models import Motion, MotionSubmitter, Vote
+from .votes import vote_summary
 
 HIDDEN_FIELDS = ["updated_at", "created_at"]
 
@@ -46,6 +47,7 @@ def motion_timeline(motion: Motion) -> list[TimelineEntry]:
         changes = [_describe(change, names) for change in delta.changes]
         entries.append(_entry(record, _("Changed"), changes))
     entries.extend(_submitter_entries(motion))
+    entries.extend(_vote_entries(motion))
     return sorted(entries, key=lambda entry: entry.when, reverse=True)
 
 
@@ -72,6 +74,20 @@ def _submitter_entries(motion) -> list[TimelineEntry]:
         name = record.person.name if record.person else "?"
         entries.append(_entry(record, f"{what}: {name}", []))
     return entries
+
+
+def _vote_entries(motion) -> list[TimelineEntry]:
+    records = (
+        Vote.history.filter(motion_id=motion.pk)
+        .exclude(history_type="-")
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    # A history row has the vote's fields, so it has the vote's summary too.
+    return [
+        _entry(record, _("Vote recorded: %(vote)s") % {"vote": vote_summary(record)}, [])
+        for record in records
+    ]
 
 
 def _related_names(changes) -> dict[tuple[type, object], str]:

@@ -337,3 +337,12 @@ def test_the_demo_has_votes_of_every_kind_once(db, settings):
     counts = (Vote.objects.count(), PartyVote.objects.count(), Vote.history.count())
     call_command("load_demo_data", stdout=io.StringIO())
     assert (Vote.objects.count(), PartyVote.objects.count(), Vote.history.count()) == counts
+
+
+def test_the_timeline_shows_each_recorded_vote(town):
+    motion = make_motion(town, adopted=True)
+    record_vote(motion, town.griffie, outcome="adopted", votes_for=14, votes_against=13)
+    record_vote(motion, town.griffie, outcome="adopted", unanimous=True, reason="Hertelling.")
+    page = client_for(town.griffie).get(reverse("motion:inspect", args=[motion.pk])).text
+    assert "Stemming vastgelegd: Aangenomen met 14 stemmen voor en 13 tegen" in page
+    assert "Stemming vastgelegd: Aangenomen met algemene stemmen" in page
