@@ -217,3 +217,18 @@ def test_another_municipalitys_records_are_refused_in_a_row(town, other_town, fi
 def test_an_empty_form_asks_for_a_motion(town):
     response = client_for(town.griffie).post(url(town.meeting), post_data(total=3))
     assert "Vul ten minste één motie in." in response.text
+
+
+def test_anonymous_users_are_sent_to_the_login(town):
+    response = client_for(None).get(url(town.meeting))
+    assert response.status_code == 302
+    assert response.url.startswith("/admin/login/")
+
+
+def test_the_superuser_may_register(town):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(username="beheer", is_superuser=True)
+    response = client_for(admin).post(url(town.meeting), post_data(row(0, town, unanimous="on")))
+    assert response.status_code == 302
+    assert Motion.objects.get().history.first().history_user == admin
