@@ -44,10 +44,12 @@ class MotionRow:
     votes_against: int | None = None
     portfolio: Portfolio | None = None
     deadline: date | None = None
+    party_votes: dict = field(default_factory=dict)  # Party → PartyChoice
 
     @property
     def has_vote(self) -> bool:
-        return self.unanimous or self.votes_for is not None or self.votes_against is not None
+        counts = self.votes_for is not None or self.votes_against is not None
+        return self.unanimous or counts or bool(self.party_votes)
 
 
 class RegistrationError(Exception):
@@ -110,6 +112,7 @@ def _register_row(meeting, user, row: MotionRow, reason: str) -> Motion:
             unanimous=row.unanimous,
             votes_for=row.votes_for,
             votes_against=row.votes_against,
+            party_votes=row.party_votes,
             reason=reason,
         )
     return motion

@@ -16,7 +16,7 @@ from governance.dates import DateField
 from governance.models import Meeting, Person, Portfolio
 from governance.roles import scope_for
 
-from .constants import MotionStatus
+from .constants import MotionStatus, PartyChoice
 from .models import TEXT_LIMIT
 from .numbering import suggest_numbers
 from .registration import MotionRow, RegistrationError, register_meeting_motions
@@ -71,19 +71,32 @@ class MotionRowForm(forms.Form):
         help_text=gettext_lazy("Empty: the municipality's default deadline."),
     )
 
-    def __init__(self, *args, people, portfolios, suggested_number="", **kwargs):
+    def __init__(self, *args, people, portfolios, parties=(), suggested_number="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["submitters"].queryset = people
         self.fields["portfolio"].queryset = portfolios
         self.fields["number"].initial = suggested_number
+        self.parties = list(parties)
+        choices = [("", _("not recorded")), *PartyChoice.choices]
+        for party in self.parties:
+            self.fields[f"party_{party.pk}"] = forms.ChoiceField(
+                label=_("Vote of %(party)s") % {"party": party}, choices=choices, required=False
+            )
 
     def has_changed(self):
         # A row whose number and outcome are only the suggestions is an empty row.
         return any(name not in ("number", "outcome") for name in self.changed_data)
 
     def row(self) -> MotionRow:
-        data = self.cleaned_data
-        return MotionRow(**{**data, "submitters": list(data["submitters"])})
+        data = {k: v for k, v in self.cleaned_data.items() if not k.startswith("party_")}
+        party_votes = {
+            party: self.cleaned_data[f"party_{party.pk}"]
+            for party in self.parties
+            if self.cleaned_data.get(f"party_{party.pk}")
+        }
+        return MotionRow(
+            **{**data, "submitters": list(data["submitters"]), "party_votes": party_votes}
+        )
 
 
 class BaseMotionRowFormSet(forms.BaseFormSet):
@@ -172,7 +185,11 @@ class RegisterMeetingView(WagtailAdminTemplateMixin, TemplateView):
             data,
             rows=self.row_count,
             suggestions=suggestions,
-            form_kwargs={"people": people, "portfolios": portfolios},
+            form_kwargs={
+                "people": people,
+                "portfolios": portfolios,
+                "parties": list(municipality.parties.all()),
+            },
         )
 
     def get_context_data(self, **kwargs):

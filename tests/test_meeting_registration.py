@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from governance.models import validate_motion_number_format
 from motions.constants import MotionStatus
-from motions.models import Motion, MotionSubmitter, Vote
+from motions.models import Motion, MotionSubmitter, PartyVote, Vote
 from motions.numbering import suggest_numbers
 from tests.admin_helpers import client_for, is_refused
 from tests.factories import MotionFactory, PersonFactory
@@ -232,3 +232,24 @@ def test_the_superuser_may_register(town):
     response = client_for(admin).post(url(town.meeting), post_data(row(0, town, unanimous="on")))
     assert response.status_code == 302
     assert Motion.objects.get().history.first().history_user == admin
+
+
+def test_a_row_records_the_vote_per_fractie(town, other_town):
+    fields = {
+        "votes_for": "18",
+        "votes_against": "9",
+        f"party_{town.party.pk}": "split",
+        f"party_{other_town.party.pk}": "for",  # not a field of this form: ignored
+    }
+    response = client_for(town.griffie).post(url(town.meeting), post_data(row(0, town, **fields)))
+    assert response.status_code == 302
+    assert [(pv.party, pv.choice) for pv in PartyVote.objects.all()] == [(town.party, "split")]
+
+
+def test_a_fractie_vote_on_a_withdrawn_motion_is_refused(town):
+    fields = {"outcome": "withdrawn", f"party_{town.party.pk}": "for"}
+    response = client_for(town.griffie).post(url(town.meeting), post_data(row(0, town, **fields)))
+    assert "Alleen een aangenomen of verworpen motie heeft een stemming." in row_html(
+        response.text, 1
+    )
+    assert not Motion.objects.exists()
