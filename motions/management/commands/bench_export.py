@@ -36,6 +36,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 client = Client()
                 client.force_login(self.make_data(motions))
+                # Load the URLconf and templates first: a server has them loaded.
+                client.get(reverse("motion:index"), HTTP_HOST="localhost")
                 for export in ("xlsx", "csv"):
                     self.time_export(client, export, motions)
                 raise Rollback
