@@ -27,6 +27,13 @@ tooi_code_validator = RegexValidator(
 )
 
 
+def validate_motion_number_format(value: str) -> None:
+    """A motie number scheme: {seq} and {year} (e.g. M{year}-{seq:02d}); no {case}."""
+    validate_number_format(value)
+    if "{case" in value or "{year" not in value:
+        raise ValidationError(_("A motion number scheme uses {year} and {seq}, not {case}."))
+
+
 class Municipality(models.Model):
     """A gemeente: the tenant every organisation record belongs to."""
 
@@ -55,6 +62,16 @@ class Municipality(models.Model):
         help_text=_(
             "Proposed completion deadline for an adopted motion that sets none itself: "
             "the end of this month (commonly 7 or 12)."
+        ),
+    )
+    motion_number_format = models.CharField(
+        _("motion number scheme"),
+        max_length=60,
+        default="M{year}-{seq:02d}",
+        validators=[validate_motion_number_format],
+        help_text=_(
+            "How new motions are numbered: {year} is the year of the meeting, {seq} the "
+            "running number in that year, e.g. M{year}-{seq:02d} gives M2026-07."
         ),
     )
     reminder_days_before = models.PositiveSmallIntegerField(

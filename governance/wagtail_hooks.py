@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .forms import RoleForm
@@ -27,7 +28,18 @@ from .viewsets import ScopedModelViewSet
 class MeetingViewSet(ScopedModelViewSet):
     model = Meeting
     icon = "date"
-    list_display = ["__str__", "date", "municipality"]
+    list_display = [
+        "__str__",
+        "date",
+        "municipality",
+        # The besluitenlijst form of motions.registration_views.
+        TitleColumn(
+            "register",
+            label=_("Besluitenlijst"),
+            accessor=lambda meeting: _("Register the motions"),
+            get_url=lambda meeting: reverse("motion:register_meeting", args=[meeting.pk]),
+        ),
+    ]
     list_select_related = ("municipality",)
     panels = [
         FieldPanel("municipality"),
@@ -105,6 +117,7 @@ class MunicipalityViewSet(ModelViewSet):
         "tooi_code",
         "site",
         "default_deadline_month",
+        "motion_number_format",
         "reminder_days_before",
         "digest_weekday",
     ]

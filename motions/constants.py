@@ -42,3 +42,18 @@ class CompletionRoute(models.TextChoices):
         _("Council information letter (raadsinformatiebrief)"),
     )
     other = "other", _("Other document")
+
+
+class VoteOutcome(models.TextChoices):
+    """What the raad decided in a stemming."""
+
+    adopted = "adopted", _("Adopted")
+    rejected = "rejected", _("Rejected")
+
+
+class PartyChoice(models.TextChoices):
+    """How a fractie voted (Open Raadsinformatie: stemresultaat per fractie)."""
+
+    for_ = "for", _("For")
+    against = "against", _("Against")
+    split = "split", _("Split")

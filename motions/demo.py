@@ -13,8 +13,9 @@ from governance.demo import ensure_meeting
 from governance.models import Person, Portfolio
 
 from .lifecycle import apply_transition
-from .models import CompletionLetter, Motion, MotionSubmitter
+from .models import CompletionLetter, Motion, MotionSubmitter, Vote
 from .publication import set_published
+from .votes import OUTCOME_OF_STEP, record_vote
 
 RECITALS = (
     "constaterende dat {topic};\n"
@@ -35,6 +36,8 @@ class DemoMotion:
     steps: list[str] = field(default_factory=list)
     deadline_in_days: int | None = None
     deadline_unknown_reason: str = ""
+    # "unanimous", or (for, against, {party abbreviation: choice}).
+    vote: str | tuple | None = None
 
 
 DIJKHOVEN_MOTIONS = [
@@ -59,6 +62,11 @@ DIJKHOVEN_MOTIONS = [
         ["Gerda Visser"],
         ["adopt"],
         deadline_in_days=-45,
+        vote=(
+            18,
+            9,
+            {"LD": "for", "GL-PvdA": "for", "D66": "for", "CDA": "split", "VVD": "against"},
+        ),
     ),
     DemoMotion(
         "M2026-02",
@@ -71,6 +79,7 @@ DIJKHOVEN_MOTIONS = [
         ["Carla Smit"],
         ["adopt"],
         deadline_in_days=120,
+        vote="unanimous",
     ),
     DemoMotion(
         "M2025-08",
@@ -81,6 +90,11 @@ DIJKHOVEN_MOTIONS = [
         "Financiën",
         ["Bram Jansen"],
         ["reject"],
+        vote=(
+            9,
+            18,
+            {"VVD": "for", "CDA": "split", "LD": "against", "GL-PvdA": "against", "D66": "against"},
+        ),
     ),
     DemoMotion(
         "M2025-09",
@@ -114,6 +128,7 @@ DIJKHOVEN_MOTIONS = [
         ["Dirk Mulder", "Esra Yilmaz"],
         ["adopt", "start"],
         deadline_in_days=-120,
+        vote="unanimous",
     ),
     DemoMotion(
         "M2025-12",
@@ -126,6 +141,7 @@ DIJKHOVEN_MOTIONS = [
         ["Anouk de Vries"],
         ["adopt", "start"],
         deadline_in_days=60,
+        vote=(20, 7),
     ),
     DemoMotion(
         "M2025-14",
@@ -138,6 +154,11 @@ DIJKHOVEN_MOTIONS = [
         ["adopt", "start"],
         deadline_unknown_reason="Het college heeft nog geen datum toegezegd; "
         "afhankelijk van de nieuwe Omgevingsvisie.",
+        vote=(
+            15,
+            12,
+            {"VVD": "for", "CDA": "for", "D66": "for", "LD": "split", "GL-PvdA": "against"},
+        ),
     ),
     DemoMotion(
         "M2025-03",
@@ -149,6 +170,7 @@ DIJKHOVEN_MOTIONS = [
         ["Gerda Visser", "Frank Bos"],
         ["adopt", "start", "propose_completion"],
         deadline_in_days=-10,
+        vote="unanimous",
     ),
     DemoMotion(
         "M2025-06",
@@ -160,6 +182,7 @@ DIJKHOVEN_MOTIONS = [
         ["Dirk Mulder"],
         ["adopt", "start", "propose_completion"],
         deadline_in_days=30,
+        vote=(19, 8),
     ),
     DemoMotion(
         "M2024-21",
@@ -171,6 +194,7 @@ DIJKHOVEN_MOTIONS = [
         ["Carla Smit", "Anouk de Vries"],
         ["adopt", "start", "propose_completion", "complete"],
         deadline_in_days=-200,
+        vote="unanimous",
     ),
 ]
 
@@ -185,6 +209,7 @@ LINDEBURG_MOTIONS = [
         ["Karin Dekker"],
         ["adopt"],
         deadline_in_days=100,
+        vote="unanimous",
     ),
     DemoMotion(
         "2025-017",
@@ -196,6 +221,7 @@ LINDEBURG_MOTIONS = [
         ["Marieke Peeters"],
         ["adopt", "start"],
         deadline_in_days=-60,
+        vote=(11, 6, {"BBL": "for", "PvdA": "for", "CDA": "against"}),
     ),
 ]
 
@@ -273,7 +299,9 @@ def load_motions(municipalities) -> None:
 
 
 def _load_motion(municipality, demo, griffie, college) -> None:
-    if Motion.objects.filter(municipality=municipality, number=demo.number).exists():
+    existing = Motion.objects.filter(municipality=municipality, number=demo.number).first()
+    if existing is not None:
+        _load_vote(existing, demo, griffie)
         return
     today = timezone.localdate()
     meeting = ensure_meeting(municipality, today - timedelta(days=demo.days_ago))
@@ -311,6 +339,7 @@ def _load_motion(municipality, demo, griffie, college) -> None:
             route="council_information_letter",
             reference=f"RIB {motion.number}",
         )
+    _load_vote(motion, demo, griffie)
     if demo.steps and demo.steps[0] == "adopt":
         set_published(motion, griffie, True)
 
@@ -325,6 +354,22 @@ def _event_dates(vote, deadline, today) -> dict:
 
     proposed = clamp((deadline or today) - timedelta(days=20))
     return {"propose_completion": proposed, "complete": clamp(proposed + timedelta(days=28))}
+
+
+def _load_vote(motion, demo, griffie) -> None:
+    """The stemming of an adopted or rejected demo motie, once."""
+    outcome = OUTCOME_OF_STEP.get(demo.steps[0]) if demo.steps else None
+    if outcome is None or demo.vote is None or Vote.objects.filter(motion=motion).exists():
+        return
+    motion.refresh_from_db()
+    if demo.vote == "unanimous":
+        counts = {"unanimous": True}
+    else:
+        votes_for, votes_against, *per_party = demo.vote
+        counts = {"votes_for": votes_for, "votes_against": votes_against}
+        parties = {p.abbreviation: p for p in motion.municipality.parties.all()}
+        counts["party_votes"] = {parties[a]: c for a, c in (per_party or [{}])[0].items()}
+    record_vote(motion, griffie, outcome=outcome, reason=STEP_REASONS[demo.steps[0]], **counts)
 
 
 STEP_REASONS = {

@@ -8,9 +8,10 @@ from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus
 from governance.lifecycle_admin import TransitionFormBase
 
-from .constants import CompletionRoute, MotionStatus
+from .constants import CompletionRoute, MotionStatus, PartyChoice
 from .lifecycle import VOTE_STEPS
-from .models import TEXT_LIMIT, CompletionLetter, Motion
+from .models import TEXT_LIMIT, CompletionLetter, Motion, Vote
+from .votes import check_party_votes, check_vote
 
 
 class MotionForm(ScopedAdminForm):
@@ -120,3 +121,57 @@ class CompletionLetterForm(ScopedAdminForm):
         if motion is not None and not self.instance.pk and drafts.exists():
             raise forms.ValidationError(_("This motion has a draft letter already; edit that one."))
         return motion
+
+
+class VoteForm(forms.Form):
+    """The stemming at the adopt and reject steps: unanimous or the numbers, and
+    optionally how each fractie of the municipality voted."""
+
+    unanimous = forms.BooleanField(label=_("Unanimous (met algemene stemmen)"), required=False)
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=999, required=False)
+    votes_against = forms.IntegerField(
+        label=_("Votes against"), min_value=0, max_value=999, required=False
+    )
+
+    def __init__(self, *args, motion, outcome, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.motion, self.outcome, self.parties = motion, outcome, list(parties)
+        choices = [("", _("not recorded")), *PartyChoice.choices]
+        for party in self.parties:
+            self.fields[f"party_{party.pk}"] = forms.ChoiceField(
+                label=party.name, choices=choices, required=False
+            )
+
+    def party_fields(self):
+        return [self[f"party_{party.pk}"] for party in self.parties]
+
+    def count_fields(self):
+        return [self[name] for name in ("unanimous", "votes_for", "votes_against")]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        vote = Vote(motion=self.motion, outcome=self.outcome, **self.counts())
+        try:
+            check_vote(vote)
+            check_party_votes(vote, self.party_votes())
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def counts(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "unanimous": data.get("unanimous", False),
+            "votes_for": data.get("votes_for"),
+            "votes_against": data.get("votes_against"),
+        }
+
+    def party_votes(self) -> dict:
+        data = self.cleaned_data
+        return {p: data[f"party_{p.pk}"] for p in self.parties if data.get(f"party_{p.pk}")}
+
+    def record_kwargs(self) -> dict:
+        """The arguments of motions.votes.record_vote."""
+        return {"outcome": self.outcome, "party_votes": self.party_votes(), **self.counts()}

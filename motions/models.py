@@ -23,6 +23,8 @@ from .constants import (
     CompletionRoute,
     MotionKind,
     MotionStatus,
+    PartyChoice,
+    VoteOutcome,
 )
 from .query import MotionQuerySet
 
@@ -279,6 +281,82 @@ class MotionSubmitter(Orderable):
         # that, because a new inline row does not know its motie yet when it is cleaned.
         if self.person_id and not self.party_id:
             self.party_id = self.person.party_id
+
+
+class Vote(models.Model):
+    """The stemming over a motie: met algemene stemmen, or the numbers for and against.
+    One per motie; a later vote (after holding over) replaces it, its history keeps the
+    earlier one. Rules and the Dutch summary: motions.votes."""
+
+    motion = models.OneToOneField(
+        Motion, verbose_name=_("motion"), on_delete=models.CASCADE, related_name="vote"
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=VoteOutcome.choices)
+    unanimous = models.BooleanField(
+        _("unanimous"),
+        default=False,
+        help_text=_("Met algemene stemmen: nobody voted against; no numbers are given then."),
+    )
+    votes_for = models.PositiveSmallIntegerField(
+        _("votes for"), null=True, blank=True, help_text=_("The number of members who voted for.")
+    )
+    votes_against = models.PositiveSmallIntegerField(
+        _("votes against"),
+        null=True,
+        blank=True,
+        help_text=_("The number of members who voted against."),
+    )
+    date = models.DateField(_("date of the vote"), validators=[validate_plausible_date])
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+
+    def __str__(self):
+        from .votes import vote_summary
+
+        return vote_summary(self)
+
+    def clean(self):
+        from .votes import check_vote
+
+        check_vote(self)
+
+
+class PartyVote(models.Model):
+    """How one fractie voted in a stemming (voor, tegen or verdeeld)."""
+
+    vote = models.ForeignKey(
+        Vote, verbose_name=_("vote"), on_delete=models.CASCADE, related_name="party_votes"
+    )
+    party = models.ForeignKey(
+        Party, verbose_name=_("party"), on_delete=models.PROTECT, related_name="votes"
+    )
+    choice = models.CharField(_("vote of the party"), max_length=10, choices=PartyChoice.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("vote of a party")
+        verbose_name_plural = _("votes of the parties")
+        ordering = ["party__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vote", "party"],
+                name="one_party_vote_per_vote",
+                violation_error_message=_("This party's vote is recorded already."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.party}: {self.get_choice_display()}"
+
+    def clean(self):
+        same = not (self.party_id and self.vote_id) or (
+            self.party.municipality_id == self.vote.motion.municipality_id
+        )
+        if not same:
+            raise ValidationError({"party": _("This belongs to another municipality.")})
 
 
 class CompletionLetter(index.Indexed, BaseLetter):

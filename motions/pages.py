@@ -111,7 +111,8 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("<str:number>/")
     def motion(self, request, number):
-        motion = get_object_or_404(self.published().with_list_relations(), number=number)
+        motions = self.published().with_list_relations().with_votes()
+        motion = get_object_or_404(motions, number=number)
         letters = motion.completion_letters.filter(status=LetterStatus.sent).order_by("version")
         return self.render(
             request,

@@ -43,3 +43,7 @@ class MotionQuerySet(models.QuerySet):
         return self.select_related(
             "municipality", "meeting", "portfolio", "portfolio__holder"
         ).prefetch_related("submitters__person", "submitters__party")
+
+    def with_votes(self):
+        """The vote and the fracties' votes too (the motie pages and the export)."""
+        return self.select_related("vote").prefetch_related("vote__party_votes__party")

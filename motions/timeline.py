@@ -1,14 +1,17 @@
 """The history of a motie as one timeline, dated by the events themselves: the vote,
 the raad's decision on completion, and beside each who recorded it and when.
 
-The admin motie page, the History tab and the public motie page all read it."""
+The admin motie page, the History tab and the public motie page all read it. The
+stemming recorded with a vote step names that step ("Aangenomen met 18 stemmen voor en
+9 tegen"); a vote recorded on its own gets an entry of its own."""
 
 from django.utils.translation import gettext as _
 
 from governance.timeline import CREATED, STATUS, Change, Timeline, TimelineEntry
 
 from .constants import MotionStatus as S
-from .models import Motion, MotionSubmitter
+from .models import Motion, MotionSubmitter, Vote
+from .votes import vote_summary
 
 # The date each status event happened on, when the motie keeps it.
 EVENT_DATE_FIELDS = {
@@ -46,6 +49,13 @@ class MotionTimeline(Timeline):
             .select_related("history_user", "person")
             .order_by("history_date", "history_id")
         )
+        self.vote_records = list(
+            Vote.history.filter(motion_id=motion.pk)
+            .exclude(history_type="-")
+            .select_related("history_user")
+            .order_by("history_date", "history_id")
+        )
+        self.votes_told = set()
         return super().entries(motion)
 
     def created_entry(self, motion, record) -> TimelineEntry:
@@ -73,7 +83,20 @@ class MotionTimeline(Timeline):
     def status_event(self, old, new):
         date_field = EVENT_DATE_FIELDS.get(new.status)
         happened_on = getattr(new, date_field, None) if date_field else None
-        return status_event_name(old.status, new.status), happened_on or self.recorded_on(new)
+        name = status_event_name(old.status, new.status)
+        vote = self.vote_recorded_with(new)
+        if vote is not None:
+            self.votes_told.add(vote.history_id)
+            name = vote_summary(vote)
+        return name, happened_on or self.recorded_on(new)
+
+    def vote_recorded_with(self, record):
+        """The stemming saved in the same step as this status change, if any."""
+        for vote in self.vote_records:
+            gap = (vote.history_date - record.history_date).total_seconds()
+            if 0 <= gap < 5:
+                return vote
+        return None
 
     def extra_entries(self, motion) -> list[TimelineEntry]:
         first = motion.history.order_by("history_date", "history_id").first()
@@ -84,6 +107,10 @@ class MotionTimeline(Timeline):
             what = _("Submitter added") if record.history_type == "+" else _("Submitter removed")
             name = record.person.name if record.person else "?"
             entries.append(self.entry(record, f"{what}: {name}", self.recorded_on(record)))
+        for vote in self.vote_records:
+            if vote.history_id not in self.votes_told:
+                what = _("Vote recorded: %(vote)s") % {"vote": vote_summary(vote)}
+                entries.append(self.entry(vote, what, vote.date or self.recorded_on(vote)))
         return entries
 
 

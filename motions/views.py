@@ -1,9 +1,12 @@
 """Admin views of the motievolglijst beyond Wagtail's generic ones: the motie page
 (data, allowed steps, timeline) and the form of one lifecycle step."""
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,7 +17,7 @@ from governance.lifecycle_admin import TransitionViewBase
 from governance.viewsets import ScopedInspectView, ScopedObjectMixin
 
 from .deadlines import default_deadline
-from .forms import TransitionForm
+from .forms import TransitionForm, VoteForm
 from .lifecycle import (
     LIFECYCLE,
     VOTE_STEPS,
@@ -25,6 +28,7 @@ from .lifecycle import (
 from .models import Motion
 from .publication import can_publish, set_published
 from .timeline import motion_timeline
+from .votes import OUTCOME_OF_STEP, record_vote
 
 
 class MotionInspectView(ScopedInspectView):
@@ -34,7 +38,7 @@ class MotionInspectView(ScopedInspectView):
 
     def get_object(self, queryset=None):
         motion = super().get_object(queryset)
-        return Motion.objects.with_list_relations().get(pk=motion.pk)
+        return Motion.objects.with_list_relations().with_votes().get(pk=motion.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,16 +82,44 @@ class MotionTransitionView(TransitionViewBase):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            motion=self.object, letters=completion_letters(self.object), **kwargs
+            motion=self.object,
+            letters=completion_letters(self.object),
+            vote_form=self.vote_form,
+            **kwargs,
         )
+
+    @cached_property
+    def vote_form(self):
+        """The stemming, for the steps that record one (adopt, reject)."""
+        outcome = OUTCOME_OF_STEP.get(self.transition.name)
+        if outcome is None:
+            return None
+        data = self.request.POST if self.request.method == "POST" else None
+        parties = self.object.municipality.parties.all()
+        return VoteForm(data, prefix="vote", motion=self.object, outcome=outcome, parties=parties)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        vote_ok = self.vote_form is None or self.vote_form.is_valid()
+        if form.is_valid() and vote_ok:
+            return self.form_valid(form)
+        return self.form_invalid(form)
 
     def form_valid(self, form):
         try:
-            apply_transition(
-                self.object, self.request.user, self.transition.name, **form.cleaned_data
-            )
-        except TransitionError as error:
-            form.add_error(None, str(error))
+            with transaction.atomic():
+                motion = apply_transition(
+                    self.object, self.request.user, self.transition.name, **form.cleaned_data
+                )
+                if self.vote_form is not None:
+                    record_vote(
+                        motion,
+                        self.request.user,
+                        reason=form.cleaned_data["reason"],
+                        **self.vote_form.record_kwargs(),
+                    )
+        except (TransitionError, ValidationError) as error:
+            form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
             return self.form_invalid(form)
         messages.success(
             self.request,

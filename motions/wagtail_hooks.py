@@ -10,9 +10,11 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet, short_date
 
+from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
 from .models import CompletionLetter, Motion
+from .registration_views import RegisterMeetingView
 from .timeline import MotionTimeline
 from .views import (
     MotionInspectView,
@@ -41,8 +43,12 @@ class MotionViewSet(ScopedModelViewSet):
     menu_order = 100
     add_to_admin_menu = True
     form_base_class = MotionForm
+    index_view_class = MotionIndexView
     inspect_view_class = MotionInspectView
     timeline_class = MotionTimeline
+    list_export = LIST_EXPORT
+    export_headings = EXPORT_HEADINGS
+    export_filename = "motievolglijst"
     list_select_related = ("municipality", "meeting", "portfolio")
     filterset_class = MotionFilterSet
     search_fields = ["number", "title", "operative_text", "recitals"]
@@ -105,6 +111,11 @@ class MotionViewSet(ScopedModelViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", MotionTransitionView.as_view(), name="transition"),
             path("<int:pk>/publication/", MotionPublicationView.as_view(), name="publication"),
+            path(
+                "meeting/<int:meeting_id>/register/",
+                RegisterMeetingView.as_view(),
+                name="register_meeting",
+            ),
         ]
 
 

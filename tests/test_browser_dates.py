@@ -106,6 +106,7 @@ def test_the_adopt_step_prefills_visibly_and_stores_what_was_typed(town, admin_a
     type_date(page, "id_on", "10-11-2026")
     type_date(page, "id_deadline", "1-7-2027")
     page.locator("#id_reason").fill("Besluitenlijst van 9 november.")
+    page.locator("#id_vote-unanimous").check()
     save(page, "Aanneming vastleggen")
     motion.refresh_from_db()
     assert (motion.status, motion.vote_date, motion.deadline) == (

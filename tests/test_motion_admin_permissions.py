@@ -140,7 +140,9 @@ def test_recording_adoption_by_direct_url(town, other_town, motion, who):
     url = reverse("motion:transition", args=[motion.pk, "adopt"])
     client = client_for(actor(who, town, other_town))
     page = client.get(url)
-    response = client.post(url, {"reason": "Aangenomen.", "deadline": "2026-12-31"})
+    response = client.post(
+        url, {"reason": "Aangenomen.", "deadline": "2026-12-31", "vote-unanimous": "on"}
+    )
     motion.refresh_from_db()
     if who == "griffie":
         assert page.status_code == 200
