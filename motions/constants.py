@@ -30,3 +30,10 @@ ADOPTED_STATUSES = (*OPEN_STATUSES, MotionStatus.completed)
 class MotionKind(models.TextChoices):
     agenda_item = "agenda_item", _("On an agenda item")
     not_on_agenda = "not_on_agenda", _("Not on the agenda (vreemd aan de orde van de dag)")
+
+
+class MotionImportStatus(models.TextChoices):
+    """Whether an uploaded motievolglijst still waits for confirmation."""
+
+    pending = "pending", _("Waiting for confirmation")
+    imported = "imported", _("Imported")

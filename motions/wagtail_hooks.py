@@ -10,8 +10,10 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet, short_date
 
+from .agenda_list_views import AgendaListView, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
+from .import_views import MotionImportPreviewView, MotionImportTemplateView, MotionImportView
 from .models import CompletionLetter, Motion
 from .views import (
     MotionInspectView,
@@ -40,6 +42,7 @@ class MotionViewSet(ScopedModelViewSet):
     menu_order = 100
     add_to_admin_menu = True
     form_base_class = MotionForm
+    index_view_class = MotionIndexView
     inspect_view_class = MotionInspectView
     list_select_related = ("municipality", "meeting", "portfolio")
     filterset_class = MotionFilterSet
@@ -103,6 +106,10 @@ class MotionViewSet(ScopedModelViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/step/<str:name>/", MotionTransitionView.as_view(), name="transition"),
             path("<int:pk>/publication/", MotionPublicationView.as_view(), name="publication"),
+            path("import/", MotionImportView.as_view(), name="import"),
+            path("import/<int:pk>/", MotionImportPreviewView.as_view(), name="import_preview"),
+            path("import/template/", MotionImportTemplateView.as_view(), name="import_template"),
+            path("agenda-list/", AgendaListView.as_view(), name="agenda_list"),
         ]
 
 
