@@ -8,12 +8,14 @@ import io
 import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from governance.models import Meeting, Party, Person
 from motions.constants import MotionStatus
 from motions.importing import COLUMNS, ImportRefused, import_file, parse_submitters
-from motions.models import Motion, MotionSubmitter
-from tests.factories import MeetingFactory, MotionFactory, PersonFactory
+from motions.models import Motion, MotionImport, MotionSubmitter
+from tests.admin_helpers import client_for, is_refused
+from tests.factories import MeetingFactory, MotionFactory, PersonFactory, griffie
 
 HEADER = ["Nr", "Datum", "Titel", "Indiener(s)", "Portefeuille", "Dictum", "Termijn", "Status"]
 
@@ -514,3 +516,143 @@ def test_the_command_imports_into_the_municipality_named_only(dijkhoven, other_t
     assert motion.municipality == other_town.municipality
     assert motion.portfolio == other_town.portfolio
     assert motion.submitters.get().party.name == "VVD Lindeburg"
+
+
+# The admin --------------------------------------------------------------------------
+
+
+def upload(user, town, data, name="lijst.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client_for(user).post(
+        reverse("motion:import"),
+        {"municipality": town.municipality.pk, "file": SimpleUploadedFile(name, data)},
+    )
+
+
+def test_the_griffie_uploads_previews_and_confirms(dijkhoven):
+    response = upload(
+        dijkhoven.griffie, dijkhoven, xlsx([row(), row(Nr="M2", Titel="<i>Twee</i>")])
+    )
+    pending = MotionImport.objects.get()
+    assert response.url == reverse("motion:import_preview", args=[pending.pk])
+    assert (pending.file_name, pending.uploaded_by, pending.status) == (
+        "lijst.xlsx",
+        dijkhoven.griffie,
+        "pending",
+    )
+    page = client_for(dijkhoven.griffie).get(response.url).content.decode()
+    assert "2 nieuwe moties, 0 bestaan al." in page
+    assert "<td>2</td>" in page and "<td>M2025-001</td>" in page and "<td>nieuw</td>" in page
+    assert "&lt;i&gt;Twee&lt;/i&gt;" in page and "<i>Twee</i>" not in page
+    assert not Motion.objects.exists()
+    confirmed = client_for(dijkhoven.griffie).post(response.url)
+    assert confirmed.url == reverse("motion:index")
+    assert Motion.objects.count() == 2
+    pending.refresh_from_db()
+    assert (pending.status, pending.created_count) == ("imported", 2)
+    assert Motion.objects.get(number="M2").history.get().history_user == dijkhoven.griffie
+
+
+def test_the_preview_names_each_bad_row_and_offers_no_confirmation(dijkhoven):
+    rows = [row(), row(Nr="M2", **{"Indiener(s)": "Piet Puk (PVV)"})]
+    response = upload(dijkhoven.griffie, dijkhoven, xlsx(rows))
+    page = client_for(dijkhoven.griffie).get(response.url).content.decode()
+    assert "Niets geïmporteerd: 1 rij bevat fouten." in page
+    assert "fractie &#x27;PVV&#x27; bestaat niet in Dijkhoven" in page
+    assert 'type="submit"' not in page
+    client_for(dijkhoven.griffie).post(response.url)  # a forged confirmation
+    assert not Motion.objects.exists()
+    assert MotionImport.objects.get().status == "pending"
+
+
+def test_confirming_checks_everything_again(dijkhoven):
+    response = upload(dijkhoven.griffie, dijkhoven, xlsx([row()]))
+    MotionFactory(municipality=dijkhoven.municipality, number="M2025-001", title="Intussen")
+    result = client_for(dijkhoven.griffie).post(response.url, follow=True)
+    assert "Niets geïmporteerd: 1 rij bevat fouten." in result.content.decode()
+    assert Motion.objects.count() == 1
+
+
+def test_confirming_twice_imports_once(dijkhoven):
+    response = upload(dijkhoven.griffie, dijkhoven, xlsx([row()]))
+    client_for(dijkhoven.griffie).post(response.url)
+    assert client_for(dijkhoven.griffie).post(response.url).status_code == 404
+    assert Motion.objects.count() == 1
+
+
+def test_a_refused_file_shows_its_message_and_keeps_nothing(dijkhoven):
+    response = upload(dijkhoven.griffie, dijkhoven, b"%PDF-1.7", name="lijst.pdf")
+    assert response.status_code == 200
+    assert (
+        "Upload een Excel-bestand (.xlsx) of een CSV-bestand (.csv)." in response.content.decode()
+    )
+    assert not MotionImport.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused_in_the_admin(dijkhoven, settings):
+    settings.RAADSVOLG_MAX_UPLOAD_MB = 1
+    data = csv_bytes([row()]) + b"\r\n" * (1024 * 1024)
+    response = upload(dijkhoven.griffie, dijkhoven, data, name="lijst.csv")
+    assert "Het bestand is groter dan 1 MB." in response.content.decode()
+    assert not MotionImport.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["staff", "advisory_member"])
+def test_college_staff_and_the_adviesraad_cannot_import(dijkhoven, who):
+    user = getattr(dijkhoven, who)
+    assert is_refused(client_for(user).get(reverse("motion:import")))
+    assert is_refused(upload(user, dijkhoven, xlsx([row()])))
+    assert not MotionImport.objects.exists()
+
+
+def test_the_griffie_of_another_municipality_cannot_import_here(dijkhoven, other_town):
+    response = upload(other_town.griffie, dijkhoven, xlsx([row()]))
+    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert not MotionImport.objects.exists()
+
+
+def test_an_upload_is_confirmed_only_by_its_uploader_in_their_municipality(dijkhoven, other_town):
+    response = upload(dijkhoven.griffie, dijkhoven, xlsx([row()]))
+    colleague = griffie(dijkhoven.municipality, user__username="griffie-2")
+    for user in (colleague, other_town.griffie):
+        assert client_for(user).get(response.url).status_code == 404
+        assert client_for(user).post(response.url).status_code == 404
+    assert not Motion.objects.exists()
+
+
+def test_a_new_upload_replaces_one_that_was_not_confirmed(dijkhoven):
+    upload(dijkhoven.griffie, dijkhoven, xlsx([row()]))
+    upload(dijkhoven.griffie, dijkhoven, xlsx([row(Nr="M9")]))
+    assert MotionImport.objects.count() == 1
+
+
+def test_the_template_has_every_header_and_an_example_that_imports(dijkhoven):
+    response = client_for(dijkhoven.griffie).get(reverse("motion:import_template"))
+    assert response["Content-Disposition"].endswith('filename="motievolglijst-sjabloon.xlsx"')
+    result = run(dijkhoven, response.content, name="motievolglijst-sjabloon.xlsx")
+    assert result.plan.ignored_columns == []
+    assert result.saved, result.plan.error_lines
+    assert only_motion(dijkhoven).status == MotionStatus.in_progress
+
+
+def test_the_committed_csv_template_matches_the_headers(dijkhoven):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    data = (Path(settings.BASE_DIR) / "docs" / "motievolglijst-sjabloon.csv").read_bytes()
+    result = run(dijkhoven, data, name="motievolglijst-sjabloon.csv")
+    assert result.plan.ignored_columns == []
+    assert result.saved, result.plan.error_lines
+
+
+def test_planning_runs_a_fixed_number_of_queries(dijkhoven, django_assert_max_num_queries):
+    from motions.importing import plan_import
+    from motions.spreadsheets import read_table
+
+    rows = [row(Nr=f"M{n}", **{"Indiener(s)": f"Lid {n} (VVD); Ander {n} (GL)"}) for n in range(60)]
+    table = read_table("lijst.xlsx", xlsx(rows))
+    with django_assert_max_num_queries(6):
+        plan = plan_import(dijkhoven.municipality, "lijst.xlsx", table)
+    assert plan.is_valid and len(plan.new_rows) == 60
