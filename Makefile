@@ -61,6 +61,7 @@ test-postgres:
 bench: install messages
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py bench_letters
+	$(BIN)/python manage.py bench_import
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var
