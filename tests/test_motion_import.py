@@ -656,3 +656,27 @@ def test_planning_runs_a_fixed_number_of_queries(dijkhoven, django_assert_max_nu
     with django_assert_max_num_queries(6):
         plan = plan_import(dijkhoven.municipality, "lijst.xlsx", table)
     assert plan.is_valid and len(plan.new_rows) == 60
+
+
+def zipped(**files) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name.replace("__", "/").replace("_xml", ".xml"), content)
+    return buffer.getvalue()
+
+
+def test_a_word_document_named_xlsx_is_refused(dijkhoven):
+    data = zipped(word__document_xml="<w:document/>")
+    with pytest.raises(ImportRefused, match="Dit is geen Excel-bestand, al zegt de naam van wel"):
+        run(dijkhoven, data)
+
+
+def test_a_workbook_that_unpacks_to_a_flood_is_refused(dijkhoven, settings):
+    settings.RAADSVOLG_MAX_UPLOAD_MB = 1
+    data = zipped(xl__workbook_xml="<workbook/>", xl__flood_xml=b"\0" * (21 * 1024 * 1024))
+    assert len(data) < 1024 * 1024
+    with pytest.raises(ImportRefused, match="beschadigd"):
+        run(dijkhoven, data)
