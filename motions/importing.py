@@ -501,11 +501,13 @@ def save_import(plan: ImportPlan, user) -> list[Motion]:
 
 
 def _index(motions) -> None:
-    """Bulk creation sends no signals: add the moties to the search index ourselves."""
-    from wagtail.search.backends import get_search_backends
+    """Bulk creation sends no signals, so the search index learns of the moties from a
+    task after the commit: indexing 5,000 moties takes longer than saving them, and
+    imported moties are unpublished, so no public search misses them meanwhile."""
+    from .tasks import index_motions_task
 
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(Motion, motions)
+    ids = [motion.pk for motion in motions]
+    transaction.on_commit(lambda: index_motions_task.enqueue(ids))
 
 
 @dataclass

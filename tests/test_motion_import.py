@@ -680,3 +680,15 @@ def test_a_workbook_that_unpacks_to_a_flood_is_refused(dijkhoven, settings):
     assert len(data) < 1024 * 1024
     with pytest.raises(ImportRefused, match="beschadigd"):
         run(dijkhoven, data)
+
+
+def test_imported_motions_reach_the_search_index_after_the_commit(
+    dijkhoven, django_capture_on_commit_callbacks
+):
+    from wagtail.search.models import IndexEntry
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run(dijkhoven, xlsx([row()]))
+    assert len(callbacks) == 1
+    motion = only_motion(dijkhoven)
+    assert IndexEntry.objects.filter(object_id=str(motion.pk), title=motion.title).exists()
