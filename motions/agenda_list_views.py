@@ -32,7 +32,8 @@ class MotionIndexView(ScopedIndexView):
             buttons.append(
                 HeaderButton(_("Import"), url=reverse("motion:import"), icon_name="upload")
             )
-        if listable_municipalities(self.request.user).exists():
+        scope = scope_for(self.request.user)
+        if scope.is_superuser or scope.griffie_municipality_ids or scope.staff_portfolio_ids:
             buttons.append(
                 HeaderButton(
                     _("List of motions and commitments (PDF)"),
