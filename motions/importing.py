@@ -258,10 +258,7 @@ def plan_import(municipality: Municipality, file_name: str, table: Table) -> Imp
         raise ImportRefused(_("The file has column headers but no motions."))
     lookups = Lookups(municipality)
     seen: dict[str, int] = {}
-    planned = [
-        _plan_row(number, _cells(row, columns), lookups, seen, file_name)
-        for number, row in data_rows
-    ]
+    planned = [_plan_row(number, _cells(row, columns), lookups, seen) for number, row in data_rows]
     return ImportPlan(
         municipality=municipality,
         file_name=file_name,
@@ -288,25 +285,35 @@ def _text(value: Cell) -> str:
     return str(value).strip()
 
 
-def _plan_row(row_number, cells, lookups, seen, file_name) -> RowPlan:
-    number, title = _text(cells.get("number")), _text(cells.get("title"))
-    plan = RowPlan(row=row_number, number=number, title=title)
-    errors = plan.errors
-    meeting_date = _date(cells.get("date"), _("date"), errors, required=True)
-    if not number:
-        errors.append(_("number missing"))
-    elif number in seen:
-        errors.append(
+def _plan_row(row_number, cells, lookups, seen) -> RowPlan:
+    plan = RowPlan(row_number, _text(cells.get("number")), _text(cells.get("title")))
+    meeting_date = _date(cells.get("date"), _("date"), plan.errors, required=True)
+    _check_number(plan, meeting_date, lookups, seen)
+    if plan.outcome == NEW:
+        plan.motion = _new_motion(plan, cells, meeting_date, lookups)
+    return plan
+
+
+def _check_number(plan, meeting_date, lookups, seen) -> None:
+    """A number is given, once per file, and new — or the motie it names is this one."""
+    if not plan.number:
+        plan.errors.append(_("number missing"))
+    elif plan.number in seen:
+        plan.errors.append(
             _("number %(number)s also appears in row %(row)s")
-            % {"number": number, "row": seen[number]}
+            % {"number": plan.number, "row": seen[plan.number]}
         )
     else:
-        seen[number] = row_number
-        existing = lookups.motions.get(number)
+        seen[plan.number] = plan.row
+        existing = lookups.motions.get(plan.number)
         if existing is not None:
             _compare_existing(plan, existing, meeting_date, lookups.municipality)
-            return plan
-    if not title:
+
+
+def _new_motion(plan, cells, meeting_date, lookups) -> Motion | None:
+    """The unsaved motie of a new row, or None with the row's errors in `plan.errors`."""
+    errors = plan.errors
+    if not plan.title:
         errors.append(_("title missing"))
     status = _status(cells.get("status"), errors)
     portfolio = _portfolio(cells.get("portfolio"), lookups, errors)
@@ -316,11 +323,11 @@ def _plan_row(row_number, cells, lookups, seen, file_name) -> RowPlan:
         errors.append(_("operative text missing (column Dictum, Tekst or Verzoek)"))
     deadline, unknown_reason = _deadline(cells.get("deadline"), status)
     if errors:
-        return plan
+        return None
     motion = Motion(
         municipality=lookups.municipality,
-        number=number,
-        title=title,
+        number=plan.number,
+        title=plan.title,
         meeting=lookups.meeting(meeting_date),
         operative_text=operative_text,
         status=status,
@@ -331,15 +338,14 @@ def _plan_row(row_number, cells, lookups, seen, file_name) -> RowPlan:
         progress=_text(cells.get("progress")),
     )
     errors.extend(_model_errors(motion))
-    plan.motion = None if errors else motion
-    return plan
+    return None if errors else motion
 
 
 def _compare_existing(plan, existing, meeting_date, municipality) -> None:
     """The same motie (number, title and date) exists: leave it be. The same number for
     another motie is an error."""
     if plan.errors:
-        return
+        return  # an unreadable date: the row is wrong whatever it names
     same = key(existing.title) == key(plan.title) and existing.meeting.date == meeting_date
     if same:
         plan.outcome = EXISTS
