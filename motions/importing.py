@@ -432,7 +432,7 @@ def _submitters(value: Cell, lookups, errors) -> list[tuple[Person, Party | None
         person = lookups.person(name, party)
         if person is None:
             errors.append(
-                _("submitter '%(name)s' is unknown; write 'Name (Party)'") % {"name": name}
+                _("submitter '%(name)s' is unknown (write 'Name (Party)')") % {"name": name}
             )
             continue
         submitters.append((person, party or person.party))

@@ -321,7 +321,7 @@ ROW_ERRORS = [
     ({"Indiener(s)": None}, "rij 2: indieners ontbreken"),
     (
         {"Indiener(s)": "Onbekende Meneer"},
-        "rij 2: indiener 'Onbekende Meneer' is onbekend; schrijf 'Naam (Fractie)'",
+        "rij 2: indiener 'Onbekende Meneer' is onbekend (schrijf 'Naam (Fractie)')",
     ),
     (
         {"Portefeuille": None},
@@ -543,7 +543,7 @@ def test_the_griffie_uploads_previews_and_confirms(dijkhoven):
     )
     page = client_for(dijkhoven.griffie).get(response.url).content.decode()
     assert "2 nieuwe moties, 0 bestaan al." in page
-    assert "<td>2</td>" in page and "<td>M2025-001</td>" in page and "<td>nieuw</td>" in page
+    assert "<td>2</td>" in page and ">M2025-001</td>" in page and "<td>nieuw</td>" in page
     assert "&lt;i&gt;Twee&lt;/i&gt;" in page and "<i>Twee</i>" not in page
     assert not Motion.objects.exists()
     confirmed = client_for(dijkhoven.griffie).post(response.url)
