@@ -694,3 +694,15 @@ def test_imported_motions_reach_the_search_index_after_the_commit(
     motion = only_motion(dijkhoven)
     motions = ContentType.objects.get_for_model(Motion)
     assert IndexEntry.objects.filter(content_type=motions, object_id=str(motion.pk)).exists()
+
+
+def test_the_command_run_twice_says_nothing_is_new_and_succeeds(dijkhoven, tmp_path, capsys):
+    path = tmp_path / "lijst.xlsx"
+    path.write_bytes(xlsx([row()]))
+    call_command("import_motions", str(path), municipality="gm9901")
+    capsys.readouterr()
+    call_command("import_motions", str(path), municipality="gm9901")
+    out = capsys.readouterr().out
+    assert "rij 2: M2025-001 — bestaat al, ongewijzigd" in out
+    assert "Niets nieuws: de motie bestaat al." in out
+    assert Motion.objects.count() == 1 and Motion.history.count() == 1
