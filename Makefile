@@ -62,6 +62,7 @@ bench: install messages
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py bench_letters
 	$(BIN)/python manage.py bench_export
+	$(BIN)/python manage.py bench_import
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var

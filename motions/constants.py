@@ -57,3 +57,10 @@ class PartyChoice(models.TextChoices):
     for_ = "for", _("For")
     against = "against", _("Against")
     split = "split", _("Split")
+
+
+class MotionImportStatus(models.TextChoices):
+    """Whether an uploaded motievolglijst still waits for confirmation."""
+
+    pending = "pending", _("Waiting for confirmation")
+    imported = "imported", _("Imported")

@@ -8,9 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import HeaderButton
 
+from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView
 
 from .votes import vote_of, vote_summary
+
+
+def may_print_agenda_list(user) -> bool:
+    """The griffie, and college staff for their portfolios (see agenda_list_views)."""
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.griffie_municipality_ids or scope.staff_portfolio_ids)
 
 
 def submitter_names(motion) -> str:
@@ -81,6 +88,18 @@ class MotionIndexView(ScopedIndexView):
             buttons.append(
                 HeaderButton(
                     _("Register a besluitenlijst"), url=self.besluitenlijst_url, icon_name="list-ul"
+                )
+            )
+        if self.user_has_permission("add"):
+            buttons.append(
+                HeaderButton(_("Import"), url=reverse("motion:import"), icon_name="upload")
+            )
+        if may_print_agenda_list(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("List of motions and commitments (PDF)"),
+                    url=reverse("motion:agenda_list"),
+                    icon_name="doc-full",
                 )
             )
         if self.list_export:

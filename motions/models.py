@@ -431,4 +431,5 @@ class CompletionLetter(index.Indexed, BaseLetter):
         return completion_letter_context(self)
 
 
+from .imports import MotionImport  # noqa: E402, F401  (the upload of an import)
 from .pages import MotionIndexPage  # noqa: E402, F401  (Wagtail finds page models in models)

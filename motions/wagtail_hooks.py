@@ -10,9 +10,11 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from governance.letter_views import LetterViewSet
 from governance.viewsets import ScopedModelViewSet, short_date
 
+from .agenda_list_views import AgendaListView
 from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
+from .import_views import MotionImportPreviewView, MotionImportTemplateView, MotionImportView
 from .models import CompletionLetter, Motion
 from .registration_views import RegisterMeetingView
 from .timeline import MotionTimeline
@@ -116,6 +118,10 @@ class MotionViewSet(ScopedModelViewSet):
                 RegisterMeetingView.as_view(),
                 name="register_meeting",
             ),
+            path("import/", MotionImportView.as_view(), name="import"),
+            path("import/<int:pk>/", MotionImportPreviewView.as_view(), name="import_preview"),
+            path("import/template/", MotionImportTemplateView.as_view(), name="import_template"),
+            path("agenda-list/", AgendaListView.as_view(), name="agenda_list"),
         ]
 
 
