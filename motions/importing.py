@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
@@ -485,7 +486,12 @@ def save_import(plan: ImportPlan, user) -> list[Motion]:
     each with one history row. Call inside a transaction, with a valid plan."""
     assert plan.is_valid
     reason = import_source_reason(plan.file_name)
-    history = {"default_user": user, "default_change_reason": reason}
+    # One moment for every history row of the import: it is one event.
+    history = {
+        "default_user": user,
+        "default_change_reason": reason,
+        "default_date": timezone.now(),
+    }
     rows = plan.new_rows
     # Only what the new rows use: an existing row refers to nothing new.
     meetings = {id(r.motion.meeting): r.motion.meeting for r in rows if r.motion.meeting.pk is None}

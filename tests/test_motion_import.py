@@ -14,6 +14,7 @@ from governance.models import Meeting, Party, Person
 from motions.constants import MotionStatus
 from motions.importing import COLUMNS, ImportRefused, import_file, parse_submitters
 from motions.models import Motion, MotionImport, MotionSubmitter
+from motions.timeline import motion_timeline
 from tests.admin_helpers import client_for, is_refused
 from tests.factories import MeetingFactory, MotionFactory, PersonFactory, griffie
 
@@ -269,6 +270,15 @@ def test_an_imported_motion_has_one_history_row_and_no_invented_steps(dijkhoven)
     assert history[0].history_change_reason == "Geïmporteerd uit lijst.xlsx"
     assert history[0].history_user == dijkhoven.griffie
     assert history[0].status == MotionStatus.in_progress
+
+
+def test_the_timeline_of_an_imported_motion_is_one_entry_with_its_submitters(dijkhoven):
+    run(dijkhoven, xlsx([row(Status="In uitvoering")]))
+    (entry,) = motion_timeline(only_motion(dijkhoven))
+    assert entry.what == "Vastgelegd als in uitvoering"
+    assert entry.why == "Geïmporteerd uit lijst.xlsx"
+    assert entry.happened_on == datetime.date(2025, 3, 12)
+    assert {change.label for change in entry.changes} == {"indiener"}
 
 
 def test_progress_becomes_the_stand_van_zaken(dijkhoven):
