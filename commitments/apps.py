@@ -13,7 +13,9 @@ class CommitmentsConfig(AppConfig):
 
         from governance.search import register_search_source
         from governance.watchlist import register_source
+        from motions.agenda_list import register_row_source
 
+        from .agenda_list import commitment_rows
         from .models import Commitment
         from .permissions import CommitmentPermissionPolicy
         from .search import search_commitments
@@ -22,3 +24,4 @@ class CommitmentsConfig(AppConfig):
         register_permission_policy(Commitment, CommitmentPermissionPolicy(Commitment))
         register_search_source(search_commitments)
         register_source(CommitmentDeadlines())
+        register_row_source(commitment_rows)

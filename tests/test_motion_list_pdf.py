@@ -22,7 +22,7 @@ from motions.agenda_list import (
     render_agenda_list,
 )
 from tests.admin_helpers import client_for, is_refused
-from tests.factories import MeetingFactory, MotionFactory
+from tests.factories import CommitmentFactory, MeetingFactory, MotionFactory
 
 build_list = agenda_list.agenda_list
 
@@ -255,3 +255,41 @@ def test_the_command_takes_a_meeting_of_that_municipality_only(town, other_town,
 def test_the_command_refuses_an_unknown_municipality(db, tmp_path):
     with pytest.raises(CommandError, match=r"Er is geen gemeente met TOOI-code gm0000\."):
         call_command("render_motion_list", "gm0000", output=str(tmp_path / "x.pdf"))
+
+
+# Toezeggingen on the same list -----------------------------------------------------------
+
+
+def test_open_toezeggingen_follow_the_moties_of_their_portfolio(town, other_town, motions):
+    def commitment(number, portfolio, **traits):
+        return CommitmentFactory(
+            municipality=town.municipality,
+            meeting=town.meeting,
+            portfolio=portfolio,
+            number=number,
+            title=f"Toezegging {number}",
+            progress="Brief in voorbereiding." if number == "T2026-001" else "",
+            **traits,
+        )
+
+    commitment("T2026-001", town.portfolio)
+    commitment("T2026-002", town.other_portfolio, completion_proposed=True)
+    commitment("T2026-003", town.portfolio, completed=True)
+    commitment("T2026-004", town.portfolio, lapsed=True)
+    CommitmentFactory(municipality=other_town.municipality, number="T2026-009")
+    groups = build_list(ListRequest(town.municipality))
+    assert [r.number for r in groups[0].rows] == ["M2026-001", "T2026-002"]
+    assert [r.number for r in groups[1].rows] == ["M2026-002", "M2026-020", "T2026-001"]
+    text = " ".join(pdf_text(render_agenda_list(ListRequest(town.municipality))[1]).split())
+    assert "T2026-001" in text
+    assert "Brief in voorbereiding." in text
+    for absent in ("T2026-003", "T2026-004", "T2026-009"):
+        assert absent not in text
+
+
+def test_college_staff_see_only_the_toezeggingen_of_their_portfolios(town, motions):
+    CommitmentFactory(municipality=town.municipality, portfolio=town.portfolio, number="T1")
+    CommitmentFactory(municipality=town.municipality, portfolio=town.other_portfolio, number="T2")
+    request = ListRequest(town.municipality, portfolio_ids=frozenset({town.portfolio.pk}))
+    numbers = [row.number for group in build_list(request) for row in group.rows]
+    assert "T1" in numbers and "T2" not in numbers
