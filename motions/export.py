@@ -5,8 +5,9 @@ filters, one row each, with everything fetched up front (no query per row)."""
 import datetime
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView
@@ -83,30 +84,62 @@ class MotionIndexView(ScopedIndexView):
 
     @property
     def header_buttons(self):
+        """Adding a motie first, then the besluitenlijst, the printable list and the
+        downloads; short labels, so that they fit beside the title on a laptop."""
         buttons = list(super().header_buttons)
         if self.user_has_permission("add"):
             buttons.append(
                 HeaderButton(
-                    _("Register a besluitenlijst"), url=self.besluitenlijst_url, icon_name="list-ul"
+                    _("Besluitenlijst"),
+                    url=self.besluitenlijst_url,
+                    icon_name="list-ul",
+                    attrs={"title": _("Register a besluitenlijst")},
+                    priority=20,
                 )
-            )
-        if self.user_has_permission("add"):
-            buttons.append(
-                HeaderButton(_("Import"), url=reverse("motion:import"), icon_name="upload")
             )
         if may_print_agenda_list(self.request.user):
             buttons.append(
                 HeaderButton(
-                    _("List of motions and commitments (PDF)"),
+                    _("Agenda list (PDF)"),
                     url=reverse("motion:agenda_list"),
                     icon_name="doc-full",
+                    attrs={"title": _("List of motions and commitments (PDF)")},
+                    priority=30,
                 )
             )
         if self.list_export:
             buttons += [
-                HeaderButton(_("Download XLSX"), url=self.xlsx_export_url, icon_name="download"),
-                HeaderButton(_("Download CSV"), url=self.csv_export_url, icon_name="download"),
+                HeaderButton(
+                    "XLSX",
+                    url=self.xlsx_export_url,
+                    icon_name="download",
+                    priority=40,
+                    attrs={"title": _("Download XLSX")},
+                ),
+                HeaderButton(
+                    "CSV",
+                    url=self.csv_export_url,
+                    icon_name="download",
+                    priority=41,
+                    attrs={"title": _("Download CSV")},
+                ),
             ]
+        return sorted(buttons)
+
+    @cached_property
+    def add_button(self):
+        button = super().add_button
+        button.priority = 10
+        return button
+
+    @cached_property
+    def header_more_buttons(self):
+        """Bringing in an existing list is done once: it waits in the '…' menu."""
+        buttons = list(super().header_more_buttons)
+        if self.user_has_permission("add"):
+            buttons.append(
+                Button(_("Import"), url=reverse("motion:import"), icon_name="upload", priority=50)
+            )
         return buttons
 
     @property

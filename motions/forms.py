@@ -87,8 +87,10 @@ class TransitionForm(TransitionFormBase):
         super().__init__(*args, transition=transition, **kwargs)
         if transition.name in VOTE_STEPS:
             self.fields["on"].label = _("Date of the vote")
+            self.fields["on"].help_text = _("Filled in with the date of the meeting.")
         elif transition.name == "complete":
             self.fields["on"].label = _("Date of the council's decision")
+            self.fields["on"].help_text = ""
         if transition.asks_route:
             self.fields["on"].label = _("Date of the document")
             self.fields["on"].help_text = _("The date of the proposal or letter to the raad.")

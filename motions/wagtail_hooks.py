@@ -62,6 +62,7 @@ class MotionViewSet(ScopedModelViewSet):
             "number",
             label=_("Number"),
             sort_key="number",
+            classname="w-whitespace-nowrap",
             get_url=lambda motion: reverse("motion:inspect", args=[motion.pk]),
         ),
         Column("title", label=_("Title"), sort_key="title"),
