@@ -105,6 +105,8 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("<str:number>/")
     def commitment(self, request, number):
+        from .timeline import public_steps  # it reads .models, which imports this module
+
         commitment = get_object_or_404(self.published().with_list_relations(), number=number)
         return self.render(
             request,
@@ -115,19 +117,6 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
                 "today": timezone.localdate(),
             },
         )
-
-
-def public_steps(commitment) -> list[dict]:
-    """The public history: when the status changed, oldest first. Who did it and the
-    internal reasons stay in the admin."""
-    steps, previous = [], None
-    for record in commitment.history.order_by("history_date", "history_id").only(
-        "status", "history_date"
-    ):
-        if record.status != previous:
-            steps.append({"date": record.history_date, "status": record.get_status_display()})
-            previous = record.status
-    return steps
 
 
 class CommitmentFeed(Feed):

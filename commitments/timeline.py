@@ -1,94 +1,53 @@
-"""The history of a toezegging as a timeline: who, when, why, and what changed
-(old → new), from its django-simple-history rows in a fixed number of queries."""
+"""The history of a toezegging as one timeline, dated by its events: the meeting in
+which it was promised and the raad's decision that it is completed, and beside each
+who recorded it and when.
 
-import itertools
-from dataclasses import dataclass, field
-from datetime import datetime
+The admin toezegging page, the History tab and the public toezegging page all read it."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
+from governance.timeline import CREATED, STATUS, Timeline, TimelineEntry
+
+from .constants import CommitmentStatus as S
 from .models import Commitment
 
-HIDDEN_FIELDS = ["updated_at", "created_at"]
+
+def status_event_name(old, new) -> str:
+    """The event a change of status stands for, from two history rows."""
+    if old.status == S.completion_proposed and new.status == S.open:
+        return _("Council did not agree with completion: back to open")
+    names = {
+        S.completion_proposed: _("Completion proposed"),
+        S.completed: _("Completed"),
+        S.lapsed: _("Lapsed"),
+    }
+    return names.get(new.status) or capfirst(new.get_status_display())
 
 
-@dataclass
-class Change:
-    label: str
-    old: str
-    new: str
+class CommitmentTimeline(Timeline):
+    model = Commitment
 
+    def created_entry(self, commitment, record) -> TimelineEntry:
+        """A toezegging is made in its meeting; one registered later is dated by it."""
+        meeting = commitment.meeting if commitment.meeting_id else None
+        happened_on = meeting.date if meeting else self.recorded_on(record)
+        return self.entry(record, _("Promised"), happened_on, kind=CREATED)
 
-@dataclass
-class TimelineEntry:
-    when: datetime
-    who: object
-    why: str
-    what: str
-    changes: list[Change] = field(default_factory=list)
+    def status_event(self, old, new):
+        # Only the raad's decision to complete keeps its own date; the other steps
+        # happen when they are recorded.
+        happened_on = new.completion_date if new.status == S.completed else None
+        return status_event_name(old, new), happened_on or self.recorded_on(new)
 
 
 def commitment_timeline(commitment: Commitment) -> list[TimelineEntry]:
-    """The toezegging's timeline, newest first."""
-    records = list(
-        commitment.history.select_related("history_user").order_by("history_date", "history_id")
-    )
-    deltas = [
-        new.diff_against(old, excluded_fields=HIDDEN_FIELDS)
-        for old, new in itertools.pairwise(records)
-    ]
-    names = _related_names([change for delta in deltas for change in delta.changes])
-    entries = [_entry(records[0], _("Registered"), [])] if records else []
-    for record, delta in zip(records[1:], deltas, strict=True):
-        entries.append(
-            _entry(record, _("Changed"), [_describe(change, names) for change in delta.changes])
-        )
-    return entries[::-1]
+    """The toezegging's timeline, newest event first."""
+    return CommitmentTimeline().entries(commitment)
 
 
-def _entry(record, what, changes) -> TimelineEntry:
-    return TimelineEntry(
-        when=record.history_date,
-        who=record.history_user,
-        why=record.history_change_reason or "",
-        what=what,
-        changes=changes,
-    )
-
-
-def _related_names(changes) -> dict[tuple[type, object], str]:
-    """Names of the related records that changes refer to, one query per model."""
-    wanted: dict[type, set] = {}
-    for change in changes:
-        model_field = Commitment._meta.get_field(change.field)
-        if isinstance(model_field, models.ForeignKey):
-            wanted.setdefault(model_field.related_model, set()).update(
-                v for v in (change.old, change.new) if v is not None
-            )
-    return {
-        (model, pk): str(obj)
-        for model, ids in wanted.items()
-        for pk, obj in model._default_manager.in_bulk(ids).items()
-    }
-
-
-def _describe(change, names) -> Change:
-    model_field = Commitment._meta.get_field(change.field)
-    return Change(
-        label=str(model_field.verbose_name),
-        old=_display(model_field, change.old, names),
-        new=_display(model_field, change.new, names),
-    )
-
-
-def _display(model_field, value, names) -> str:
-    if value in (None, ""):
-        return "—"
-    if isinstance(model_field, models.ForeignKey):
-        return names.get((model_field.related_model, value), str(value))
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d-%m-%Y")
-    return str(value)
+def public_steps(commitment: Commitment) -> list[TimelineEntry]:
+    """The public history: the status events with the dates they happened, oldest
+    first. Who recorded them and the internal reasons stay in the admin."""
+    entries = [e for e in commitment_timeline(commitment) if e.kind in (CREATED, STATUS)]
+    return list(reversed(entries))

@@ -3,6 +3,7 @@
 
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -61,6 +62,10 @@ class CommitmentTransitionView(TransitionViewBase):
     lifecycle = LIFECYCLE
     url_namespace = "commitment"
     index_label = gettext_lazy("Commitments")
+
+    def get_initial(self):
+        """Prefill what the griffie would type: the raad's decision today."""
+        return {"on": timezone.localdate()} if self.transition.asks_date else {}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(commitment=self.object, **kwargs)

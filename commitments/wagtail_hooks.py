@@ -12,6 +12,7 @@ from governance.viewsets import ScopedModelViewSet, short_date
 from .filters import CommitmentFilterSet
 from .forms import CommitmentForm
 from .models import Commitment
+from .timeline import CommitmentTimeline
 from .views import (
     CommitmentInspectView,
     CommitmentProgressView,
@@ -41,6 +42,7 @@ class CommitmentViewSet(ScopedModelViewSet):
     add_to_admin_menu = True
     form_base_class = CommitmentForm
     inspect_view_class = CommitmentInspectView
+    timeline_class = CommitmentTimeline
     list_select_related = ("municipality", "meeting", "portfolio")
     filterset_class = CommitmentFilterSet
     search_fields = ["number", "title", "text", "progress"]

@@ -141,7 +141,10 @@ def _load_site(municipality, demo) -> None:
     home = HomePage(
         title=f"Raadsvolg {demo.name}",
         slug=f"raadsvolg-{demo.name.lower()}",
-        intro=f"<p>Hier volgt de gemeente {demo.name} wat er van moties en adviezen wordt.</p>",
+        intro=(
+            f"<p>Hier volgt de gemeente {demo.name} wat er van moties, adviezen en "
+            "toezeggingen wordt.</p>"
+        ),
     )
     root.add_child(instance=home)
     site = Site.objects.filter(is_default_site=True).first()

@@ -81,7 +81,9 @@ class Timeline:
         entries.extend(self.extra_entries(obj))
         # In the order they were recorded, which is the order of the lifecycle; an event
         # recorded late still shows the day it happened.
-        return sorted(entries, key=lambda e: e.recorded_at, reverse=True)
+        # Entries recorded at the same moment (one import) keep the order they were built in.
+        ordered = sorted(enumerate(entries), key=lambda p: (p[1].recorded_at, p[0]), reverse=True)
+        return [entry for _index, entry in ordered]
 
     # Subclasses: the event names and dates.
 

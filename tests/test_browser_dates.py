@@ -11,50 +11,10 @@ import pytest
 
 from advice.models import Advice, AdviceRequest
 from motions.models import Motion
-from tests.browser import BROWSER_TEST
+from tests.browser import BROWSER_TEST, save, type_date
 from tests.factories import AdviceFactory, AdviceRequestFactory, MeetingFactory, MotionFactory
 
 pytestmark = BROWSER_TEST
-
-PASSWORD = "secret"  # the factories' password
-
-
-@pytest.fixture
-def admin_as(live_server, browser):
-    """A function that opens a logged-in Dutch browser page for a user."""
-    contexts = []
-
-    def login(user):
-        context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(live_server.url + "/admin/login/")
-        page.locator("#id_username").fill(user.username)
-        page.locator("#id_password").fill(PASSWORD)
-        with page.expect_navigation():
-            page.locator("#id_password").press("Enter")
-        page.base = live_server.url
-        return page
-
-    yield login
-    for context in contexts:
-        context.close()
-
-
-def type_date(page, field_id, text):
-    """Type into the field as a person does, leave it with Tab, and check that the
-    browser kept what was typed."""
-    field = page.locator(f"#{field_id}")
-    field.click()
-    field.press("Control+A")
-    field.press_sequentially(text)
-    field.press("Tab")
-    assert field.input_value() == text, f"{field_id} was rewritten on leaving it"
-
-
-def save(page, label="Opslaan"):
-    with page.expect_navigation():
-        page.get_by_role("button", name=label, exact=True).first.click()
 
 
 def motion_in_progress(town):

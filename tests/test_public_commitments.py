@@ -226,3 +226,19 @@ def test_the_griffies_weekly_digest_lists_overdue_commitments(town, other_town):
     assert "Te late belofte" in digest[0].body
     assert "Afgedane belofte" not in digest[0].body
     assert "Lindeburgse belofte" not in digest[0].body
+
+
+def test_the_public_history_shows_when_things_happened_not_when_they_were_typed_in(town, site):
+    from commitments.lifecycle import apply_transition
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(municipality=town.municipality, date=datetime.date(2026, 10, 8))
+    shown = commitment(town, "Brief over wachttijden", meeting=meeting, completion_proposed=True)
+    apply_transition(
+        shown, town.griffie, "complete", reason="Raad akkoord.", on=datetime.date(2026, 11, 9)
+    )
+    set_published(shown, town.griffie, True)
+    page = get(f"/toezeggingen/{shown.number}/").text
+    assert '<time datetime="2026-10-08">8 oktober 2026</time>: Toegezegd' in page
+    assert '<time datetime="2026-11-09">9 november 2026</time>: Afgedaan' in page
+    assert "Raad akkoord." not in page
