@@ -8,6 +8,7 @@ from django.urls import reverse
 from motions.lifecycle import apply_transition
 from motions.models import Motion, MotionSubmitter
 from motions.timeline import motion_timeline
+from motions.votes import record_vote
 from tests.admin_helpers import client_for, edit_form_data
 from tests.factories import MeetingFactory, MotionFactory, PersonFactory, PortfolioFactory
 
@@ -175,3 +176,36 @@ def test_the_history_tab_shows_the_same_timeline(town, other_town):
     assert "Ingediend" in page.text
     assert client_for(other_town.griffie).get(url).status_code == 404
     assert client_for(town.advisory_member).get(url).status_code in (302, 403, 404)
+
+
+def test_the_vote_names_the_step_it_was_recorded_with(town):
+    motion = MotionFactory(
+        municipality=town.municipality, meeting=town.meeting, portfolio=town.portfolio
+    )
+    client = client_for(town.griffie)
+    url = reverse("motion:transition", args=[motion.pk, "adopt"])
+    data = {
+        "reason": "Besluitenlijst.",
+        "on": "12-03-2026",
+        "deadline": "31-12-2026",
+        "vote-votes_for": "18",
+        "vote-votes_against": "9",
+    }
+    assert client.post(url, data).status_code == 302
+    newest = motion_timeline(motion)[0]
+    assert newest.what == "Aangenomen met 18 stemmen voor en 9 tegen"
+    assert newest.happened_on == datetime.date(2026, 3, 12)
+    assert len(motion_timeline(motion)) == 2
+
+
+def test_a_vote_recorded_on_its_own_has_its_own_entry(town):
+    motion = MotionFactory(
+        municipality=town.municipality, meeting=town.meeting, portfolio=town.portfolio
+    )
+    motion = apply_transition(
+        motion, town.griffie, "adopt", reason="Aangenomen.", deadline_unknown_reason="?"
+    )
+    with time_machine.travel(datetime.datetime(2027, 1, 5, 10, tzinfo=datetime.UTC)):
+        record_vote(motion, town.griffie, outcome="adopted", unanimous=True, reason="Aangevuld.")
+    whats = [entry.what for entry in motion_timeline(motion)]
+    assert whats[:2] == ["Stemming vastgelegd: Aangenomen met algemene stemmen", "Aangenomen"]
