@@ -19,7 +19,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("tooi_code",)
 
     name = factory.Sequence(lambda n: f"Gemeente {n}")
-    tooi_code = factory.Sequence(lambda n: f"gm{9000 + n:04d}")
+    # TOOI codes have six characters; the fixtures use gm9901 and up.
+    tooi_code = factory.Sequence(lambda n: f"gm{n % 9000:04d}")
     default_deadline_month = 12
 
 
