@@ -1,6 +1,8 @@
 """The public home page of a municipality's site (the public pages of moties and
 adviezen come with the public site)."""
 
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -18,6 +20,66 @@ class OfMunicipality:
         if municipality is None:
             raise Http404
         return municipality
+
+
+# The public lists of moties, toezeggingen and adviezen page alike (same size, same
+# "pagina" parameter), so links and templates work the same on all three.
+PER_PAGE = 25
+
+
+def paginate(records, request):
+    """The page of `records` the request asks for with ?pagina=."""
+    return Paginator(records, PER_PAGE).get_page(request.GET.get("pagina"))
+
+
+def numbered_sitemap_urls(page, request=None):
+    """The index `page` and every record it publishes under its number (moties,
+    toezeggingen), with when each last changed."""
+    base = page.get_full_url(request)
+    return [
+        {"location": base, "lastmod": page.last_published_at},
+        *(
+            {"location": f"{base}{number}/", "lastmod": updated}
+            for number, updated in page.published().values_list("number", "updated_at")
+        ),
+    ]
+
+
+class PageFeed(Feed):
+    """RSS of what a public index page publishes; links point into that page, so the
+    feed keeps the page and the request it answers."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+
+class NumberedRecordFeed(PageFeed):
+    """New and changed published records with a number and a status (moties,
+    toezeggingen), newest change first. Subclasses give title, description and
+    item_description."""
+
+    def items(self):
+        return self.page.published().order_by("-updated_at")[:50]
+
+    def item_title(self, record):
+        return f"{record.number} {record.title} — {record.get_status_display()}"
+
+    def item_link(self, record):
+        return f"{self.page.get_url(self.request)}{record.number}/"
+
+    def item_updateddate(self, record):
+        return record.updated_at
+
+    def item_pubdate(self, record):
+        return record.published_at
 
 
 class HomePage(Page):

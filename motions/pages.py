@@ -2,8 +2,6 @@
 published moties appear (Motion.objects.published()); everything else is a 404."""
 
 from django import forms
-from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
@@ -16,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
-from governance.pages import OfMunicipality
+from governance.pages import NumberedRecordFeed, OfMunicipality, numbered_sitemap_urls, paginate
 
 from .constants import MotionStatus
 from .models import Motion
@@ -82,7 +80,7 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
         municipality = self.municipality
         form = MotionFilterForm(request.GET or None, municipality=municipality)
         motions = form.filter(self.published()).with_list_relations()
-        page = Paginator(motions, 25).get_page(request.GET.get("pagina"))
+        page = paginate(motions, request)
         return self.render(
             request,
             context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
@@ -100,14 +98,7 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The index and every published motie, for the sitemap."""
-        base = self.get_full_url(request)
-        return [
-            {"location": base, "lastmod": self.last_published_at},
-            *(
-                {"location": f"{base}{number}/", "lastmod": updated}
-                for number, updated in self.published().values_list("number", "updated_at")
-            ),
-        ]
+        return numbered_sitemap_urls(self, request)
 
     @path("<str:number>/")
     def motion(self, request, number):
@@ -139,22 +130,11 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
         )
 
 
-class MotionFeed(Feed):
+class MotionFeed(NumberedRecordFeed):
     """New and changed published moties of one municipality, newest change first."""
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Motions of %(name)s") % {"name": self.page.municipality.name}
-
-    def link(self):
-        return self.page.get_url(self.request)
 
     def description(self):
         return _("New and changed motions and their status.")
@@ -162,20 +142,8 @@ class MotionFeed(Feed):
     def items(self):
         return self.page.published().select_related("meeting").order_by("-updated_at")[:50]
 
-    def item_title(self, motion):
-        return f"{motion.number} {motion.title} — {motion.get_status_display()}"
-
     def item_description(self, motion):
         return motion.operative_text
-
-    def item_link(self, motion):
-        return f"{self.page.get_url(self.request)}{motion.number}/"
-
-    def item_updateddate(self, motion):
-        return motion.updated_at
-
-    def item_pubdate(self, motion):
-        return motion.published_at
 
 
 class MotionAtomFeed(MotionFeed):
