@@ -2,7 +2,6 @@
 Only published toezeggingen appear (Commitment.objects.published()); everything else
 is a 404."""
 
-from django import forms
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -12,43 +11,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from governance.pages import NumberedRecordFeed, OfMunicipality, numbered_sitemap_urls, paginate
+from governance.pages import (
+    NumberedRecordFeed,
+    OfMunicipality,
+    TrackedFilterForm,
+    numbered_sitemap_urls,
+    render_filtered_index,
+)
 
 from .constants import CommitmentStatus
 
 
-class CommitmentFilterForm(forms.Form):
+class CommitmentFilterForm(TrackedFilterForm):
     """The filters of the public index; values it does not know are ignored."""
 
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *CommitmentStatus.choices]
-    )
-    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
-    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
-
-    def __init__(self, data, *, municipality, **kwargs):
-        super().__init__(data, **kwargs)
-        all_ = [("", _("All"))]
-        self.fields["portfolio"].choices = all_ + list(
-            municipality.portfolios.values_list("pk", "name")
-        )
-        years = municipality.meetings.dates("date", "year", order="DESC")
-        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
-
-    def filter(self, commitments):
-        if not self.is_valid():
-            return commitments
-        data = self.cleaned_data
-        if data.get("status"):
-            commitments = commitments.filter(status=data["status"])
-        if data.get("portfolio"):
-            commitments = commitments.filter(portfolio_id=data["portfolio"])
-        if data.get("year"):
-            commitments = commitments.filter(meeting__date__year=data["year"])
-        if data.get("overdue"):
-            commitments = commitments.overdue()
-        return commitments
+    status_choices = CommitmentStatus.choices
 
 
 class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
@@ -72,13 +49,7 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        form = CommitmentFilterForm(request.GET or None, municipality=self.municipality)
-        commitments = form.filter(self.published()).with_list_relations()
-        page = paginate(commitments, request)
-        return self.render(
-            request,
-            context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
-        )
+        return render_filtered_index(self, request, CommitmentFilterForm)
 
     @path("feed/")
     def feed(self, request):

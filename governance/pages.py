@@ -1,9 +1,11 @@
 """The public home page of a municipality's site (the public pages of moties and
 adviezen come with the public site)."""
 
+from django import forms
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -43,6 +45,62 @@ def numbered_sitemap_urls(page, request=None):
             for number, updated in page.published().values_list("number", "updated_at")
         ),
     ]
+
+
+class TrackedFilterForm(forms.Form):
+    """The filters of a public index of moties or toezeggingen (status, portfolio,
+    year of the meeting, only overdue); values it does not know are ignored. Subclasses
+    set `status_choices` and may add filters in `filter_more`."""
+
+    status_choices = ()
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, data, *, municipality, **kwargs):
+        super().__init__(data, **kwargs)
+        all_ = [("", _("All"))]
+        self.fields["status"].choices = all_ + list(self.status_choices)
+        self.fields["portfolio"].choices = all_ + list(
+            municipality.portfolios.values_list("pk", "name")
+        )
+        years = municipality.meetings.dates("date", "year", order="DESC")
+        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
+
+    def filter(self, records):
+        if not self.is_valid():
+            return records
+        data = self.cleaned_data
+        if data.get("status"):
+            records = records.filter(status=data["status"])
+        if data.get("portfolio"):
+            records = records.filter(portfolio_id=data["portfolio"])
+        records = self.filter_more(records, data)
+        if data.get("year"):
+            records = records.filter(meeting__date__year=data["year"])
+        if data.get("overdue"):
+            records = records.overdue()
+        return records
+
+    def filter_more(self, records, data):
+        return records
+
+
+def render_filtered_index(page, request, form_class):
+    """The public index of moties or toezeggingen: the published records the filters
+    of `form_class` leave, a page of them at a time."""
+    form = form_class(request.GET or None, municipality=page.municipality)
+    records = form.filter(page.published()).with_list_relations()
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "page_obj": paginate(records, request),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 class PageFeed(Feed):

@@ -14,48 +14,36 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
-from governance.pages import NumberedRecordFeed, OfMunicipality, numbered_sitemap_urls, paginate
+from governance.pages import (
+    NumberedRecordFeed,
+    OfMunicipality,
+    TrackedFilterForm,
+    numbered_sitemap_urls,
+    render_filtered_index,
+)
 
 from .constants import MotionStatus
 from .models import Motion
 from .timeline import public_steps
 
 
-class MotionFilterForm(forms.Form):
-    """The filters of the public index; values it does not know are ignored."""
+class MotionFilterForm(TrackedFilterForm):
+    """The filters of the public index, and the party of a submitter; values it does not
+    know are ignored."""
 
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *MotionStatus.choices]
-    )
-    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
+    status_choices = MotionStatus.choices
+    field_order = ["status", "portfolio", "party", "year", "overdue"]
+
     party = forms.TypedChoiceField(label=_("Party"), required=False, coerce=int)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
-    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
 
     def __init__(self, data, *, municipality, **kwargs):
-        super().__init__(data, **kwargs)
+        super().__init__(data, municipality=municipality, **kwargs)
         all_ = [("", _("All"))]
-        self.fields["portfolio"].choices = all_ + list(
-            municipality.portfolios.values_list("pk", "name")
-        )
         self.fields["party"].choices = all_ + list(municipality.parties.values_list("pk", "name"))
-        years = municipality.meetings.dates("date", "year", order="DESC")
-        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
 
-    def filter(self, motions):
-        if not self.is_valid():
-            return motions
-        data = self.cleaned_data
-        if data.get("status"):
-            motions = motions.filter(status=data["status"])
-        if data.get("portfolio"):
-            motions = motions.filter(portfolio_id=data["portfolio"])
+    def filter_more(self, motions, data):
         if data.get("party"):
             motions = motions.filter(submitters__party_id=data["party"]).distinct()
-        if data.get("year"):
-            motions = motions.filter(meeting__date__year=data["year"])
-        if data.get("overdue"):
-            motions = motions.overdue()
         return motions
 
 
@@ -77,14 +65,7 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        municipality = self.municipality
-        form = MotionFilterForm(request.GET or None, municipality=municipality)
-        motions = form.filter(self.published()).with_list_relations()
-        page = paginate(motions, request)
-        return self.render(
-            request,
-            context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
-        )
+        return render_filtered_index(self, request, MotionFilterForm)
 
     @path("feed/")
     def feed(self, request):
