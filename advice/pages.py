@@ -1,8 +1,6 @@
 """The public pages of adviezen: an index and a page per advies with, beside each
 point, the college's position and response. Only published adviezen appear."""
 
-from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
@@ -13,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
-from governance.pages import OfMunicipality
+from governance.pages import OfMunicipality, PageFeed, paginate
 
 from .constants import AdviceStatus
 from .letters import points_by_theme
@@ -41,7 +39,7 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         advices = self.published().with_progress().order_by("-date")
-        page = Paginator(advices, 25).get_page(request.GET.get("pagina"))
+        page = paginate(advices, request)
         return self.render(request, context_overrides={"page_obj": page})
 
     @path("feed/")
@@ -112,22 +110,11 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
         ]
 
 
-class AdviceFeed(Feed):
+class AdviceFeed(PageFeed):
     """The published adviezen of one municipality with the college's response."""
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Advice to %(name)s") % {"name": self.page.municipality.name}
-
-    def link(self):
-        return self.page.get_url(self.request)
 
     def description(self):
         return _("Advice of the advisory council and the response of the college.")

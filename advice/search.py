@@ -4,7 +4,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
-from governance.search import SearchResult
+from governance.search import SearchResult, live_index_page
 
 from .constants import AdviceStatus
 from .models import Advice
@@ -12,13 +12,7 @@ from .pages import AdviceIndexPage
 
 
 def search_advice(municipality, query, request) -> list[SearchResult]:
-    index_page = (
-        AdviceIndexPage.objects.live()
-        .filter(path__startswith=municipality.site.root_page.path)
-        .first()
-        if municipality.site_id
-        else None
-    )
+    index_page = live_index_page(AdviceIndexPage, municipality)
     if index_page is None:
         return []
     published = Advice.objects.filter(

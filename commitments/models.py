@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from governance.constants import PORTFOLIO_HOLDER_FUNCTIONS
 from governance.models import Meeting, Municipality, MunicipalityOwned, Person, Portfolio
+from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date
 
 from .constants import OPEN_STATUSES, CommitmentStatus
@@ -19,8 +20,14 @@ from .query import CommitmentQuerySet
 TEXT_LIMIT = 20_000
 
 
-class Commitment(index.Indexed, MunicipalityOwned):
+class Commitment(index.Indexed, MunicipalityOwned, TrackedDeadline):
     """A toezegging: a promise made in a meeting, and how far keeping it has come."""
+
+    # The deadline rules (check_deadline, is_overdue, days_overdue) are governance.tracking's,
+    # the same as a motie's.
+    OPEN_STATUSES = OPEN_STATUSES
+    deadline_before_start_message = _("The deadline cannot be before the meeting (%(date)s).")
+    deadline_missing_message = _("A commitment needs a deadline, or a reason why it is unknown.")
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -173,37 +180,9 @@ class Commitment(index.Indexed, MunicipalityOwned):
                 % {"date": self.meeting_date.strftime("%d-%m-%Y")}
             )
 
-    def check_deadline(self):
-        """A deadline is a real date on or after the meeting, or explicitly unknown with
-        a reason (the same rule as a motie's)."""
-        if self.deadline and self.deadline_unknown_reason:
-            raise ValidationError(
-                {"deadline_unknown_reason": _("Give either a deadline or a reason, not both.")}
-            )
-        if self.deadline and self.meeting_date and self.deadline < self.meeting_date:
-            raise ValidationError(
-                {
-                    "deadline": _("The deadline cannot be before the meeting (%(date)s).")
-                    % {"date": self.meeting_date.strftime("%d-%m-%Y")}
-                }
-            )
-        if self.status in OPEN_STATUSES and not (self.deadline or self.deadline_unknown_reason):
-            raise ValidationError(
-                {"deadline": _("A commitment needs a deadline, or a reason why it is unknown.")}
-            )
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-    def is_overdue(self, today=None) -> bool:
-        """Open, with a deadline that has passed."""
-        today = today or timezone.localdate()
-        return self.is_open and bool(self.deadline) and self.deadline < today
-
-    def days_overdue(self, today=None) -> int:
-        today = today or timezone.localdate()
-        return (today - self.deadline).days if self.is_overdue(today) else 0
+    def deadline_start(self):
+        """A toezegging's deadline may not be before the meeting in which it was made."""
+        return self.meeting_date
 
 
 def suggest_number(municipality, year: int) -> str:

@@ -2,9 +2,6 @@
 Only published toezeggingen appear (Commitment.objects.published()); everything else
 is a 404."""
 
-from django import forms
-from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -14,43 +11,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from governance.pages import OfMunicipality
+from governance.pages import (
+    NumberedRecordFeed,
+    OfMunicipality,
+    TrackedFilterForm,
+    numbered_sitemap_urls,
+    render_filtered_index,
+)
 
 from .constants import CommitmentStatus
 
 
-class CommitmentFilterForm(forms.Form):
+class CommitmentFilterForm(TrackedFilterForm):
     """The filters of the public index; values it does not know are ignored."""
 
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *CommitmentStatus.choices]
-    )
-    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
-    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
-
-    def __init__(self, data, *, municipality, **kwargs):
-        super().__init__(data, **kwargs)
-        all_ = [("", _("All"))]
-        self.fields["portfolio"].choices = all_ + list(
-            municipality.portfolios.values_list("pk", "name")
-        )
-        years = municipality.meetings.dates("date", "year", order="DESC")
-        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
-
-    def filter(self, commitments):
-        if not self.is_valid():
-            return commitments
-        data = self.cleaned_data
-        if data.get("status"):
-            commitments = commitments.filter(status=data["status"])
-        if data.get("portfolio"):
-            commitments = commitments.filter(portfolio_id=data["portfolio"])
-        if data.get("year"):
-            commitments = commitments.filter(meeting__date__year=data["year"])
-        if data.get("overdue"):
-            commitments = commitments.overdue()
-        return commitments
+    status_choices = CommitmentStatus.choices
 
 
 class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
@@ -74,13 +49,7 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        form = CommitmentFilterForm(request.GET or None, municipality=self.municipality)
-        commitments = form.filter(self.published()).with_list_relations()
-        page = Paginator(commitments, 25).get_page(request.GET.get("pagina"))
-        return self.render(
-            request,
-            context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
-        )
+        return render_filtered_index(self, request, CommitmentFilterForm)
 
     @path("feed/")
     def feed(self, request):
@@ -94,14 +63,7 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The index and every published toezegging, for the sitemap."""
-        base = self.get_full_url(request)
-        return [
-            {"location": base, "lastmod": self.last_published_at},
-            *(
-                {"location": f"{base}{number}/", "lastmod": updated}
-                for number, updated in self.published().values_list("number", "updated_at")
-            ),
-        ]
+        return numbered_sitemap_urls(self, request)
 
     @path("<str:number>/")
     def commitment(self, request, number):
@@ -119,43 +81,17 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
         )
 
 
-class CommitmentFeed(Feed):
+class CommitmentFeed(NumberedRecordFeed):
     """New and changed published toezeggingen of one municipality, newest change first."""
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Commitments of %(name)s") % {"name": self.page.municipality.name}
 
-    def link(self):
-        return self.page.get_url(self.request)
-
     def description(self):
         return _("New and changed commitments and their status.")
 
-    def items(self):
-        return self.page.published().order_by("-updated_at")[:50]
-
-    def item_title(self, commitment):
-        return f"{commitment.number} {commitment.title} — {commitment.get_status_display()}"
-
     def item_description(self, commitment):
         return commitment.text
-
-    def item_link(self, commitment):
-        return f"{self.page.get_url(self.request)}{commitment.number}/"
-
-    def item_updateddate(self, commitment):
-        return commitment.updated_at
-
-    def item_pubdate(self, commitment):
-        return commitment.published_at
 
 
 class CommitmentAtomFeed(CommitmentFeed):

@@ -1,43 +1,10 @@
-"""Querysets of toezeggingen, composed of small filters."""
+"""Querysets of toezeggingen, composed of small filters. Visibility, publication and
+the open/overdue filters are shared with moties (governance.tracking)."""
 
-from django.db import models
-from django.utils import timezone
-
-from governance.roles import scope_for
-
-from .constants import OPEN_STATUSES
+from governance.tracking import TrackedQuerySet
 
 
-class CommitmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Toezeggingen the user may see: all of their griffie's municipalities, and
-        those of their portfolios for college staff. Adviesraad members see none."""
-        return self.visible_to_scope(scope_for(user))
-
-    def visible_to_scope(self, scope):
-        if scope.is_superuser:
-            return self
-        return self.filter(
-            models.Q(municipality_id__in=scope.griffie_municipality_ids)
-            | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
-        )
-
-    def published(self):
-        """Toezeggingen the griffie published: the only ones any public surface shows."""
-        return self.filter(published_at__isnull=False)
-
-    def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
-
-    def overdue(self, today=None):
-        """Open toezeggingen whose deadline has passed."""
-        today = today or timezone.localdate()
-        return self.open().filter(deadline__lt=today)
-
-    def not_overdue(self, today=None):
-        today = today or timezone.localdate()
-        return self.exclude(pk__in=self.overdue(today).values("pk"))
-
+class CommitmentQuerySet(TrackedQuerySet):
     def with_list_relations(self):
         """Everything the lists show, fetched up front."""
         return self.select_related(

@@ -6,13 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from wagtail.admin import messages
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from governance.lifecycle import TransitionError
-from governance.lifecycle_admin import RecordFormView, TransitionViewBase
-from governance.viewsets import ScopedInspectView, ScopedObjectMixin
+from governance.lifecycle_admin import PublicationViewBase, RecordFormView, TransitionViewBase
+from governance.viewsets import ScopedInspectView
 
 from .forms import CommitmentStepForm, ProgressForm
 from .lifecycle import (
@@ -121,25 +119,13 @@ class CommitmentProgressView(RecordFormView):
         return redirect(self.inspect_url)
 
 
-class CommitmentPublicationView(ScopedObjectMixin, PermissionCheckedMixin, View):
+class CommitmentPublicationView(PublicationViewBase):
     """Publish (POST publish=1) or withdraw (publish=0) a toezegging."""
 
     model = Commitment
-    http_method_names = ["post"]
+    url_namespace = "commitment"
+    published_message = gettext_lazy("%(number)s is published.")
+    withdrawn_message = gettext_lazy("%(number)s is no longer published.")
 
-    def post(self, request, pk):
-        self.object = None
-        commitment = self.get_object()
-        publish = request.POST.get("publish") == "1"
-        try:
-            set_published(commitment, request.user, publish)
-        except TransitionError as error:
-            messages.error(request, str(error))
-        else:
-            message = (
-                _("%(number)s is published.")
-                if publish
-                else _("%(number)s is no longer published.")
-            )
-            messages.success(request, message % {"number": commitment.number})
-        return redirect("commitment:inspect", commitment.pk)
+    def set_published(self, commitment, user, publish):
+        return set_published(commitment, user, publish)

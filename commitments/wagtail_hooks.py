@@ -1,13 +1,11 @@
 """The toezeggingen register in the Wagtail admin, beside the motievolglijst."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 
-from governance.viewsets import ScopedModelViewSet, short_date
+from governance.viewsets import ScopedModelViewSet, tracked_list_display
 
 from .filters import CommitmentFilterSet
 from .forms import CommitmentForm
@@ -19,19 +17,6 @@ from .views import (
     CommitmentPublicationView,
     CommitmentTransitionView,
 )
-
-
-def deadline_display(commitment):
-    if commitment.deadline:
-        return short_date(commitment.deadline)
-    return _("unknown") if commitment.deadline_unknown_reason else ""
-
-
-def overdue_display(commitment):
-    days = commitment.days_overdue()
-    if not days:
-        return ""
-    return ngettext("%(days)s day overdue", "%(days)s days overdue", days) % {"days": days}
 
 
 class CommitmentViewSet(ScopedModelViewSet):
@@ -49,31 +34,7 @@ class CommitmentViewSet(ScopedModelViewSet):
     search_backend_name = None
     ordering = ["-meeting__date", "number"]
     list_per_page = 50
-    list_display = [
-        TitleColumn(
-            "number",
-            label=_("Number"),
-            sort_key="number",
-            get_url=lambda commitment: reverse("commitment:inspect", args=[commitment.pk]),
-        ),
-        Column("title", label=_("Title"), sort_key="title"),
-        StatusTagColumn(
-            "status",
-            label=_("Status"),
-            sort_key="status",
-            accessor=lambda commitment: commitment.get_status_display(),
-            primary=lambda commitment: commitment.is_overdue(),
-        ),
-        Column("portfolio", label=_("Portfolio"), sort_key="portfolio__name"),
-        Column(
-            "meeting_date",
-            label=_("Meeting"),
-            sort_key="meeting__date",
-            accessor=lambda commitment: short_date(commitment.meeting.date),
-        ),
-        Column("deadline", label=_("Deadline"), sort_key="deadline", accessor=deadline_display),
-        Column("overdue", label=_("Overdue"), accessor=overdue_display),
-    ]
+    list_display = tracked_list_display("commitment:inspect", _("Meeting"))
     panels = [
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("number")]),
         FieldPanel("title"),

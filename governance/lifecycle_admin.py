@@ -1,10 +1,12 @@
 """The admin side of a lifecycle step, shared by moties and toezeggingen: the form that
-asks what the step needs, and the view that checks the step before it shows the form."""
+asks what the step needs, the view that checks the step before it shows the form, and
+the view that publishes or withdraws a record."""
 
 from django import forms
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.views import View
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -89,3 +91,32 @@ class TransitionViewBase(RecordFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(transition=self.transition, **kwargs)
+
+
+class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
+    """Publish (POST publish=1) or withdraw (publish=0) a record, then back to its page.
+    Subclasses set `model`, `url_namespace`, `set_published` (the app's function, so
+    its refusal message is used) and the two success messages, which take the record's
+    number under `number_key` (the apps' msgids name it differently)."""
+
+    http_method_names = ["post"]
+    url_namespace: str
+    published_message: str
+    withdrawn_message: str
+    number_key = "number"
+
+    def set_published(self, record, user, publish):
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        self.object = None
+        record = self.get_object()
+        publish = request.POST.get("publish") == "1"
+        try:
+            self.set_published(record, request.user, publish)
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            message = self.published_message if publish else self.withdrawn_message
+            messages.success(request, message % {self.number_key: record.number})
+        return redirect(f"{self.url_namespace}:inspect", record.pk)

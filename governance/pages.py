@@ -1,7 +1,11 @@
 """The public home page of a municipality's site (the public pages of moties and
 adviezen come with the public site)."""
 
+from django import forms
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -18,6 +22,122 @@ class OfMunicipality:
         if municipality is None:
             raise Http404
         return municipality
+
+
+# The public lists of moties, toezeggingen and adviezen page alike (same size, same
+# "pagina" parameter), so links and templates work the same on all three.
+PER_PAGE = 25
+
+
+def paginate(records, request):
+    """The page of `records` the request asks for with ?pagina=."""
+    return Paginator(records, PER_PAGE).get_page(request.GET.get("pagina"))
+
+
+def numbered_sitemap_urls(page, request=None):
+    """The index `page` and every record it publishes under its number (moties,
+    toezeggingen), with when each last changed."""
+    base = page.get_full_url(request)
+    return [
+        {"location": base, "lastmod": page.last_published_at},
+        *(
+            {"location": f"{base}{number}/", "lastmod": updated}
+            for number, updated in page.published().values_list("number", "updated_at")
+        ),
+    ]
+
+
+class TrackedFilterForm(forms.Form):
+    """The filters of a public index of moties or toezeggingen (status, portfolio,
+    year of the meeting, only overdue); values it does not know are ignored. Subclasses
+    set `status_choices` and may add filters in `filter_more`."""
+
+    status_choices = ()
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, data, *, municipality, **kwargs):
+        super().__init__(data, **kwargs)
+        all_ = [("", _("All"))]
+        self.fields["status"].choices = all_ + list(self.status_choices)
+        self.fields["portfolio"].choices = all_ + list(
+            municipality.portfolios.values_list("pk", "name")
+        )
+        years = municipality.meetings.dates("date", "year", order="DESC")
+        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
+
+    def filter(self, records):
+        if not self.is_valid():
+            return records
+        data = self.cleaned_data
+        if data.get("status"):
+            records = records.filter(status=data["status"])
+        if data.get("portfolio"):
+            records = records.filter(portfolio_id=data["portfolio"])
+        records = self.filter_more(records, data)
+        if data.get("year"):
+            records = records.filter(meeting__date__year=data["year"])
+        if data.get("overdue"):
+            records = records.overdue()
+        return records
+
+    def filter_more(self, records, data):
+        return records
+
+
+def render_filtered_index(page, request, form_class):
+    """The public index of moties or toezeggingen: the published records the filters
+    of `form_class` leave, a page of them at a time."""
+    form = form_class(request.GET or None, municipality=page.municipality)
+    records = form.filter(page.published()).with_list_relations()
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "page_obj": paginate(records, request),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+class PageFeed(Feed):
+    """RSS of what a public index page publishes; links point into that page, so the
+    feed keeps the page and the request it answers."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.page = page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return self.page.get_url(self.request)
+
+
+class NumberedRecordFeed(PageFeed):
+    """New and changed published records with a number and a status (moties,
+    toezeggingen), newest change first. Subclasses give title, description and
+    item_description."""
+
+    def items(self):
+        return self.page.published().order_by("-updated_at")[:50]
+
+    def item_title(self, record):
+        return f"{record.number} {record.title} — {record.get_status_display()}"
+
+    def item_link(self, record):
+        return f"{self.page.get_url(self.request)}{record.number}/"
+
+    def item_updateddate(self, record):
+        return record.updated_at
+
+    def item_pubdate(self, record):
+        return record.published_at
 
 
 class HomePage(Page):

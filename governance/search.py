@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -29,6 +30,33 @@ SOURCES = []
 def register_search_source(source) -> None:
     """`source(municipality, query, request) -> list[SearchResult]`."""
     SOURCES.append(source)
+
+
+def live_index_page(page_model, municipality):
+    """The live index page of `page_model` on the municipality's site, or None (then
+    there is nowhere to link to, and the app's source finds nothing)."""
+    if not municipality.site_id:
+        return None
+    return (
+        page_model.objects.live().filter(path__startswith=municipality.site.root_page.path).first()
+    )
+
+
+def numbered_results(kind, base, query, published, summary) -> list[SearchResult]:
+    """The first 50 of `published` records with a number (moties, toezeggingen) that
+    match `query`, each linking to its page under the index at `base`; `summary(record)`
+    gives the text shown below the title."""
+    from wagtail.search.backends import get_search_backend  # as plain_terms: not at import
+
+    return [
+        SearchResult(
+            kind=kind,
+            title=f"{record.number} {record.title}",
+            url=f"{base}{record.number}/",
+            summary=Truncator(summary(record)).words(30),
+        )
+        for record in get_search_backend().search(query, published)[:50]
+    ]
 
 
 def plain_terms(query: str):

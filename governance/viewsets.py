@@ -11,9 +11,11 @@ from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import (
     DeleteView,
     EditView,
@@ -32,6 +34,59 @@ from .forms import ScopedAdminForm
 def short_date(value) -> str:
     """A date as list columns show it (24-11-2026); empty for none."""
     return value.strftime("%d-%m-%Y") if value else ""
+
+
+def deadline_display(record) -> str:
+    """The deadline of a motie or toezegging as the lists show it: the date, or
+    "onbekend" when a reason is given instead."""
+    if record.deadline:
+        return short_date(record.deadline)
+    return _("unknown") if record.deadline_unknown_reason else ""
+
+
+def overdue_display(record) -> str:
+    """How many days an open motie or toezegging is past its deadline; empty if not."""
+    days = record.days_overdue()
+    if not days:
+        return ""
+    return ngettext("%(days)s day overdue", "%(days)s days overdue", days) % {"days": days}
+
+
+def tracked_list_display(url_name, meeting_label, number_classname=None):
+    """The columns of the motievolglijst and of the toezeggingen register, which must
+    read alike: number (to the inspect page), title, status (highlighted when overdue),
+    portfolio, the meeting's date under `meeting_label`, deadline and days overdue."""
+    return [
+        TitleColumn(
+            "number",
+            label=gettext_lazy("Number"),
+            sort_key="number",
+            classname=number_classname,
+            get_url=lambda record: reverse(url_name, args=[record.pk]),
+        ),
+        Column("title", label=gettext_lazy("Title"), sort_key="title"),
+        StatusTagColumn(
+            "status",
+            label=gettext_lazy("Status"),
+            sort_key="status",
+            accessor=lambda record: record.get_status_display(),
+            primary=lambda record: record.is_overdue(),
+        ),
+        Column("portfolio", label=gettext_lazy("Portfolio"), sort_key="portfolio__name"),
+        Column(
+            "meeting_date",
+            label=meeting_label,
+            sort_key="meeting__date",
+            accessor=lambda record: short_date(record.meeting.date),
+        ),
+        Column(
+            "deadline",
+            label=gettext_lazy("Deadline"),
+            sort_key="deadline",
+            accessor=deadline_display,
+        ),
+        Column("overdue", label=gettext_lazy("Overdue"), accessor=overdue_display),
+    ]
 
 
 class ScopedIndexView(IndexView):

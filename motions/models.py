@@ -15,6 +15,7 @@ from wagtail.search import index
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
+from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date
 
 from .constants import (
@@ -31,8 +32,15 @@ from .query import MotionQuerySet
 TEXT_LIMIT = 20_000
 
 
-class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
+class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel):
     """A motie: what the raad asked of the college, and how far that has come."""
+
+    # The deadline rules (check_deadline, is_overdue, days_overdue) are governance.tracking's.
+    OPEN_STATUSES = OPEN_STATUSES
+    deadline_before_start_message = _("The deadline cannot be before the vote (%(date)s).")
+    deadline_missing_message = _(
+        "An adopted motion needs a deadline, or a reason why it is unknown."
+    )
 
     search_fields = [
         index.SearchField("title", boost=3),
@@ -214,41 +222,13 @@ class Motion(index.Indexed, MunicipalityOwned, ClusterableModel):
         if proposed and self.vote_date and proposed < self.vote_date:
             raise ValidationError(_("The completion proposal cannot be dated before the vote."))
 
-    def check_deadline(self):
-        """A deadline is a real date after the vote, or explicitly unknown with a reason."""
-        if self.deadline and self.deadline_unknown_reason:
-            raise ValidationError(
-                {"deadline_unknown_reason": _("Give either a deadline or a reason, not both.")}
-            )
-        start = self.vote_or_meeting_date
-        if self.deadline and start and self.deadline < start:
-            raise ValidationError(
-                {
-                    "deadline": _("The deadline cannot be before the vote (%(date)s).")
-                    % {"date": start.strftime("%d-%m-%Y")}
-                }
-            )
-        if self.status in OPEN_STATUSES and not (self.deadline or self.deadline_unknown_reason):
-            raise ValidationError(
-                {
-                    "deadline": _(
-                        "An adopted motion needs a deadline, or a reason why it is unknown."
-                    )
-                }
-            )
+    def deadline_start(self):
+        """A motie's deadline may not be before its vote (or its meeting, before the vote)."""
+        return self.vote_or_meeting_date
 
     @property
     def is_adopted(self) -> bool:
         return self.status in ADOPTED_STATUSES
-
-    def is_overdue(self, today=None) -> bool:
-        """Open, with a deadline that has passed."""
-        today = today or timezone.localdate()
-        return self.status in OPEN_STATUSES and bool(self.deadline) and self.deadline < today
-
-    def days_overdue(self, today=None) -> int:
-        today = today or timezone.localdate()
-        return (today - self.deadline).days if self.is_overdue(today) else 0
 
 
 class MotionSubmitter(Orderable):

@@ -2,8 +2,6 @@
 published moties appear (Motion.objects.published()); everything else is a 404."""
 
 from django import forms
-from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
@@ -16,48 +14,36 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from governance.letters import LetterStatus
-from governance.pages import OfMunicipality
+from governance.pages import (
+    NumberedRecordFeed,
+    OfMunicipality,
+    TrackedFilterForm,
+    numbered_sitemap_urls,
+    render_filtered_index,
+)
 
 from .constants import MotionStatus
 from .models import Motion
 from .timeline import public_steps
 
 
-class MotionFilterForm(forms.Form):
-    """The filters of the public index; values it does not know are ignored."""
+class MotionFilterForm(TrackedFilterForm):
+    """The filters of the public index, and the party of a submitter; values it does not
+    know are ignored."""
 
-    status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *MotionStatus.choices]
-    )
-    portfolio = forms.TypedChoiceField(label=_("Portfolio"), required=False, coerce=int)
+    status_choices = MotionStatus.choices
+    field_order = ["status", "portfolio", "party", "year", "overdue"]
+
     party = forms.TypedChoiceField(label=_("Party"), required=False, coerce=int)
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
-    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
 
     def __init__(self, data, *, municipality, **kwargs):
-        super().__init__(data, **kwargs)
+        super().__init__(data, municipality=municipality, **kwargs)
         all_ = [("", _("All"))]
-        self.fields["portfolio"].choices = all_ + list(
-            municipality.portfolios.values_list("pk", "name")
-        )
         self.fields["party"].choices = all_ + list(municipality.parties.values_list("pk", "name"))
-        years = municipality.meetings.dates("date", "year", order="DESC")
-        self.fields["year"].choices = all_ + [(d.year, d.year) for d in years]
 
-    def filter(self, motions):
-        if not self.is_valid():
-            return motions
-        data = self.cleaned_data
-        if data.get("status"):
-            motions = motions.filter(status=data["status"])
-        if data.get("portfolio"):
-            motions = motions.filter(portfolio_id=data["portfolio"])
+    def filter_more(self, motions, data):
         if data.get("party"):
             motions = motions.filter(submitters__party_id=data["party"]).distinct()
-        if data.get("year"):
-            motions = motions.filter(meeting__date__year=data["year"])
-        if data.get("overdue"):
-            motions = motions.overdue()
         return motions
 
 
@@ -79,14 +65,7 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        municipality = self.municipality
-        form = MotionFilterForm(request.GET or None, municipality=municipality)
-        motions = form.filter(self.published()).with_list_relations()
-        page = Paginator(motions, 25).get_page(request.GET.get("pagina"))
-        return self.render(
-            request,
-            context_overrides={"form": form, "page_obj": page, "today": timezone.localdate()},
-        )
+        return render_filtered_index(self, request, MotionFilterForm)
 
     @path("feed/")
     def feed(self, request):
@@ -100,14 +79,7 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         """The index and every published motie, for the sitemap."""
-        base = self.get_full_url(request)
-        return [
-            {"location": base, "lastmod": self.last_published_at},
-            *(
-                {"location": f"{base}{number}/", "lastmod": updated}
-                for number, updated in self.published().values_list("number", "updated_at")
-            ),
-        ]
+        return numbered_sitemap_urls(self, request)
 
     @path("<str:number>/")
     def motion(self, request, number):
@@ -139,22 +111,11 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
         )
 
 
-class MotionFeed(Feed):
+class MotionFeed(NumberedRecordFeed):
     """New and changed published moties of one municipality, newest change first."""
-
-    def __init__(self, page):
-        super().__init__()
-        self.page = page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Motions of %(name)s") % {"name": self.page.municipality.name}
-
-    def link(self):
-        return self.page.get_url(self.request)
 
     def description(self):
         return _("New and changed motions and their status.")
@@ -162,20 +123,8 @@ class MotionFeed(Feed):
     def items(self):
         return self.page.published().select_related("meeting").order_by("-updated_at")[:50]
 
-    def item_title(self, motion):
-        return f"{motion.number} {motion.title} — {motion.get_status_display()}"
-
     def item_description(self, motion):
         return motion.operative_text
-
-    def item_link(self, motion):
-        return f"{self.page.get_url(self.request)}{motion.number}/"
-
-    def item_updateddate(self, motion):
-        return motion.updated_at
-
-    def item_pubdate(self, motion):
-        return motion.published_at
 
 
 class MotionAtomFeed(MotionFeed):

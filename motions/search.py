@@ -1,4 +1,5 @@
-"""Public search in the published moties of a municipality."""
+"""Public search in the published moties of a municipality and their sent raadsbrieven
+(the moties themselves as toezeggingen: governance.search.numbered_results)."""
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -6,20 +7,14 @@ from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
 from governance.letters import LetterStatus
-from governance.search import SearchResult
+from governance.search import SearchResult, live_index_page, numbered_results
 
 from .models import CompletionLetter, Motion
 from .pages import MotionIndexPage
 
 
 def search_motions(municipality, query, request) -> list[SearchResult]:
-    index_page = (
-        MotionIndexPage.objects.live()
-        .filter(path__startswith=municipality.site.root_page.path)
-        .first()
-        if municipality.site_id
-        else None
-    )
+    index_page = live_index_page(MotionIndexPage, municipality)
     if index_page is None:
         return []
     published = Motion.objects.published().filter(municipality_id=municipality.pk)
@@ -34,12 +29,6 @@ def search_motions(municipality, query, request) -> list[SearchResult]:
         )
         for letter in get_search_backend().search(query, letters.select_related("motion"))[:20]
     ]
-    return found_letters + [
-        SearchResult(
-            kind=_("Motion"),
-            title=f"{motion.number} {motion.title}",
-            url=f"{base}{motion.number}/",
-            summary=Truncator(motion.operative_text).words(30),
-        )
-        for motion in get_search_backend().search(query, published)[:50]
-    ]
+    return found_letters + numbered_results(
+        _("Motion"), base, query, published, lambda motion: motion.operative_text
+    )

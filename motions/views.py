@@ -9,12 +9,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from wagtail.admin import messages
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from governance.lifecycle_admin import TransitionViewBase
-from governance.viewsets import ScopedInspectView, ScopedObjectMixin
+from governance.lifecycle_admin import PublicationViewBase, TransitionViewBase
+from governance.viewsets import ScopedInspectView
 
 from .deadlines import default_deadline
 from .forms import TransitionForm, VoteForm
@@ -129,25 +127,14 @@ class MotionTransitionView(TransitionViewBase):
         return redirect(self.inspect_url)
 
 
-class MotionPublicationView(ScopedObjectMixin, PermissionCheckedMixin, View):
+class MotionPublicationView(PublicationViewBase):
     """Publish (POST publish=1) or withdraw (publish=0) a motie."""
 
     model = Motion
-    http_method_names = ["post"]
+    url_namespace = "motion"
+    published_message = gettext_lazy("%(motion)s is published.")
+    withdrawn_message = gettext_lazy("%(motion)s is no longer published.")
+    number_key = "motion"
 
-    def post(self, request, pk):
-        self.object = None
-        motion = self.get_object()
-        publish = request.POST.get("publish") == "1"
-        try:
-            set_published(motion, request.user, publish)
-        except TransitionError as error:
-            messages.error(request, str(error))
-        else:
-            message = (
-                _("%(motion)s is published.")
-                if publish
-                else _("%(motion)s is no longer published.")
-            )
-            messages.success(request, message % {"motion": motion.number})
-        return redirect("motion:inspect", motion.pk)
+    def set_published(self, motion, user, publish):
+        return set_published(motion, user, publish)

@@ -2,13 +2,12 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 
 from governance.letter_views import LetterViewSet
-from governance.viewsets import ScopedModelViewSet, short_date
+from governance.viewsets import ScopedModelViewSet, tracked_list_display
 
 from .agenda_list_views import AgendaListView
 from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
@@ -23,19 +22,6 @@ from .views import (
     MotionPublicationView,
     MotionTransitionView,
 )
-
-
-def deadline_display(motion):
-    if motion.deadline:
-        return short_date(motion.deadline)
-    return _("unknown") if motion.deadline_unknown_reason else ""
-
-
-def overdue_display(motion):
-    days = motion.days_overdue()
-    if not days:
-        return ""
-    return ngettext("%(days)s day overdue", "%(days)s days overdue", days) % {"days": days}
 
 
 class MotionViewSet(ScopedModelViewSet):
@@ -57,32 +43,9 @@ class MotionViewSet(ScopedModelViewSet):
     search_backend_name = None
     ordering = ["-meeting__date", "number"]
     list_per_page = 50
-    list_display = [
-        TitleColumn(
-            "number",
-            label=_("Number"),
-            sort_key="number",
-            classname="w-whitespace-nowrap",
-            get_url=lambda motion: reverse("motion:inspect", args=[motion.pk]),
-        ),
-        Column("title", label=_("Title"), sort_key="title"),
-        StatusTagColumn(
-            "status",
-            label=_("Status"),
-            sort_key="status",
-            accessor=lambda motion: motion.get_status_display(),
-            primary=lambda motion: motion.is_overdue(),
-        ),
-        Column("portfolio", label=_("Portfolio"), sort_key="portfolio__name"),
-        Column(
-            "meeting_date",
-            label=_("Vote"),
-            sort_key="meeting__date",
-            accessor=lambda motion: short_date(motion.meeting.date),
-        ),
-        Column("deadline", label=_("Deadline"), sort_key="deadline", accessor=deadline_display),
-        Column("overdue", label=_("Overdue"), accessor=overdue_display),
-    ]
+    list_display = tracked_list_display(
+        "motion:inspect", _("Vote"), number_classname="w-whitespace-nowrap"
+    )
     panels = [
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("number")]),
         FieldPanel("title"),
