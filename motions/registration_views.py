@@ -71,10 +71,16 @@ class MotionRowForm(forms.Form):
         help_text=gettext_lazy("Empty: the municipality's default deadline."),
     )
 
-    def __init__(self, *args, people, portfolios, parties=(), suggested_number="", **kwargs):
+    def __init__(
+        self, *args, people, portfolios, choices=None, parties=(), suggested_number="", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["submitters"].queryset = people
         self.fields["portfolio"].queryset = portfolios
+        # The rows share their choices, read once (see `shared_choices`), so that drawing
+        # fifty rows does not ask the database fifty times.
+        for name, field_choices in (choices or {}).items():
+            self.fields[name].widget.choices = field_choices
         self.fields["number"].initial = suggested_number
         self.parties = list(parties)
         choices = [("", _("not recorded")), *PartyChoice.choices]
@@ -97,6 +103,14 @@ class MotionRowForm(forms.Form):
         return MotionRow(
             **{**data, "submitters": list(data["submitters"]), "party_votes": party_votes}
         )
+
+
+def shared_choices(people, portfolios) -> dict:
+    """The submitter and portfolio choices of every row, evaluated once."""
+    return {
+        "submitters": list(forms.ModelMultipleChoiceField(queryset=people).choices),
+        "portfolio": list(forms.ModelChoiceField(queryset=portfolios).choices),
+    }
 
 
 class BaseMotionRowFormSet(forms.BaseFormSet):
@@ -188,6 +202,7 @@ class RegisterMeetingView(WagtailAdminTemplateMixin, TemplateView):
             form_kwargs={
                 "people": people,
                 "portfolios": portfolios,
+                "choices": shared_choices(people, portfolios),
                 "parties": list(municipality.parties.all()),
             },
         )

@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import validate_motion_number_format
@@ -253,3 +255,14 @@ def test_a_fractie_vote_on_a_withdrawn_motion_is_refused(town):
         response.text, 1
     )
     assert not Motion.objects.exists()
+
+
+def test_the_form_asks_the_database_as_often_for_forty_rows_as_for_five(town):
+    PersonFactory.create_batch(5, municipality=town.municipality, party=town.party)
+    client = client_for(town.griffie)
+    counts = []
+    for rows in (5, 40):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{url(town.meeting)}?rows={rows}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
