@@ -118,6 +118,23 @@ def agenda_list(request: ListRequest) -> list[PortfolioGroup]:
     return sorted(groups.values(), key=lambda g: (not g.portfolio, g.portfolio.casefold()))
 
 
+def may_print(user) -> bool:
+    """The griffie, and college staff for their own portfolios, print the list."""
+    scope = scope_for(user)
+    return scope.is_superuser or bool(scope.griffie_municipality_ids or scope.staff_portfolio_ids)
+
+
+def listable_municipalities(user):
+    """Municipalities whose list this user may print: griffie, or staff of a portfolio."""
+    scope = scope_for(user)
+    if scope.is_superuser:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(
+        pk__in=scope.griffie_municipality_ids
+        | (scope.staff_municipality_ids if scope.staff_portfolio_ids else frozenset())
+    )
+
+
 def list_portfolios_for(user, municipality: Municipality) -> frozenset[int] | None:
     """Which portfolios this user's list shows: every one for the griffie (None), their
     own for college staff; PermissionDenied for anyone else."""

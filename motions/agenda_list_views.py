@@ -12,21 +12,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from governance.models import Meeting, Municipality
-from governance.roles import scope_for
 
-from .agenda_list import ListRequest, list_portfolios_for, render_agenda_list
+from .agenda_list import (
+    ListRequest,
+    list_portfolios_for,
+    listable_municipalities,
+    render_agenda_list,
+)
 from .models import Motion
-
-
-def listable_municipalities(user):
-    """Municipalities whose list this user may print: griffie, or staff of a portfolio."""
-    scope = scope_for(user)
-    if scope.is_superuser:
-        return Municipality.objects.all()
-    return Municipality.objects.filter(
-        pk__in=scope.griffie_municipality_ids
-        | (scope.staff_municipality_ids if scope.staff_portfolio_ids else frozenset())
-    )
 
 
 class AgendaListForm(forms.Form):

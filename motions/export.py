@@ -9,16 +9,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import Button, HeaderButton
 
-from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView
 
+from .agenda_list import may_print
 from .votes import vote_of, vote_summary
-
-
-def may_print_agenda_list(user) -> bool:
-    """The griffie, and college staff for their portfolios (see agenda_list_views)."""
-    scope = scope_for(user)
-    return scope.is_superuser or bool(scope.griffie_municipality_ids or scope.staff_portfolio_ids)
 
 
 def submitter_names(motion) -> str:
@@ -97,7 +91,7 @@ class MotionIndexView(ScopedIndexView):
                     priority=20,
                 )
             )
-        if may_print_agenda_list(self.request.user):
+        if may_print(self.request.user):
             buttons.append(
                 HeaderButton(
                     _("Agenda list (PDF)"),
