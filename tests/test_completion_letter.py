@@ -469,3 +469,26 @@ def test_reopening_clears_the_proposal_but_keeps_it_in_the_history(town):
     assert ("kenmerk van het afdoeningsvoorstel", "—", "RV 2026-41") in [
         (c.label, c.old, c.new) for c in proposal.changes
     ]
+
+
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        (datetime.date(2099, 1, 1), "De datum van het afdoeningsvoorstel kan niet in de toekomst"),
+        (datetime.date(2026, 3, 1), "Het afdoeningsvoorstel kan niet van vóór de stemming zijn."),
+    ],
+)
+def test_the_date_of_the_completion_proposal_must_be_plausible(town, on, message):
+    motion = motion_in_progress(town)
+    with pytest.raises(TransitionError, match=message):
+        apply_transition(
+            motion,
+            town.staff,
+            "propose_completion",
+            reason="Klaar.",
+            route="council_proposal",
+            reference="RV 2026-41",
+            on=on,
+        )
+    motion.refresh_from_db()
+    assert (motion.status, motion.completion_route) == (MotionStatus.in_progress, "")
