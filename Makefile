@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install site-deps lint check messages test-sqlite test-postgres bench clean
+.PHONY: run test install site-deps lint check messages test-sqlite test-postgres bench bench-extraction clean
 
 # Set up everything, load the demo data and serve the site (SQLite, demo mode).
 run: install messages
@@ -63,6 +63,10 @@ bench: install messages
 	$(BIN)/python manage.py bench_letters
 	$(BIN)/python manage.py bench_export
 	$(BIN)/python manage.py bench_import
+
+# Precision and recall of the advice extraction over tests/letters/corpus, and its speed.
+bench-extraction: install messages
+	$(BIN)/python manage.py bench_extraction
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var

@@ -1,0 +1,447 @@
+"""Reading the structure of an advies and deciding, block by block and sentence by
+sentence, what is a point, what is its explanation and what is neither.
+
+Structure says where advice is to be expected: a label ("Advies 1", "Aanbeveling 3",
+"Advies:"), a list announced by its intro ("Wij adviseren u het volgende:") or standing
+under an advice heading ("Aanbevelingen", "Onze adviezen"), a table with an *Advies*
+column. The sentence itself says whether it advises (`evidence.weigh`). What follows a
+point and does not advise is its explanation; a "Toelichting" label or column says so
+outright. Sub-items belong to the item above them. A closing summary that restates the
+points adds none."""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .blocks import Block, heading_of, split_blocks, split_sentences, strip_marker
+from .evidence import ADVICE, WRITER, first_words, is_imperative, weigh
+
+ADVICE_HEADING = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:(?:ons|onze|de|het)\s+)?(?:(?:conclusies?|samenvatting|bevindingen)\s+"
+    r"(?:en|&)\s+)?(?:advies|adviezen|aanbeveling|aanbevelingen|advisering|adviespunten|"
+    r"adviezen\s+en\s+aanbevelingen|aanbevelingen\s+en\s+adviezen|wat\s+(?:wij|we)\s+"
+    r"(?:adviseren|aanbevelen|vragen))"
+    r"(?:\s+(?:van|aan)\s+(?:de|het)\s+[\w\- ]{2,40})?\s*:?$",
+    re.IGNORECASE,
+)
+SUMMARY_HEADING = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:samenvatting|samengevat|tot\s+slot|afsluiting|slot|conclusies?|"
+    r"ten\s+slotte|afsluitend|kortom|overzicht)\b",
+    re.IGNORECASE,
+)
+SUMMARY_OPENING = re.compile(
+    r"^\W*(?:samenvattend|samengevat|kortom|concluderend|tot\s+slot|ten\s+slotte|"
+    r"alles\s+overziend(?:e)?|op\s+een\s+rij|resumerend)\b|\bop\s+een\s+rij\b|"
+    r"\bsamengevat\b|\bnog\s+(?:eens\s+)?(?:kort\s+)?op\s+een\s+rij\b",
+    re.IGNORECASE,
+)
+ANNOUNCES = re.compile(
+    r"\b(?:volgende|onderstaande|deze|navolgende|enkele|een\s+aantal|drie|vier|vijf|zes|"
+    r"twee|onze|de)\s+(?:\w+\s+)?(?:adviezen|aanbevelingen|adviespunten|advies|"
+    r"verbeterpunten|aandachtspunten|voorstellen|suggesties|kanttekeningen|wensen|"
+    r"verzoeken)\b|"
+    r"\b(?:adviseren|adviseert|bevelen|beveelt|raden|raadt|verzoeken|vragen|geven)\b"
+    r"[^.]*\b(?:volgende|onderstaande|het\s+volgende)\b|"
+    r"\b(?:ons|het)\s+advies\s+(?:is|luidt)\b|\b(?:onze|de)\s+aanbevelingen\s+(?:zijn|luiden)\b|"
+    r"\b(?:geadviseerd|aanbevolen|aangeraden|adviseert|adviseren|beveelt\s+aan|bevelen\s+aan|"
+    r"om|namelijk)\s*:?$",
+    re.IGNORECASE,
+)
+QUOTE_INTRO = re.compile(
+    r"\b(?:staat|stond|schrijft|schreef|schrijven|luidt|luidde|citeren|citaat|vermeldt|"
+    r"meldt|formuleert|als\s+volgt|het\s+volgende\s+(?:opgenomen|vermeld|gesteld))\b",
+    re.IGNORECASE,
+)
+MAIL_HEADER = re.compile(r"^\s*(?:van|verzonden|aan|cc|onderwerp|datum|sent|from|to)\s*:", re.I)
+CONCRETE = re.compile(
+    r"^\W*(?:dat\s+kan|dit\s+kan|bijvoorbeeld|denk\s+(?:hierbij\s+)?aan|zoals|hierbij|daarbij|"
+    r"daarvoor|zo\s+(?:kan|kunnen)|concreet)\b",
+    re.IGNORECASE,
+)
+TABLE_TEXT = re.compile(r"^(?:advie[sz]\w*|aanbeveling\w*|wat\s+adviseren\s+wij)$", re.I)
+TABLE_EXPLANATION = re.compile(r"^(?:toelichting|onderbouwing|motivering|waarom|argument\w*)$", re.I)
+TABLE_THEME = re.compile(r"^(?:onderwerp|thema|beleidsterrein|hoofdstuk|paragraaf|punt)$", re.I)
+CLOSING = re.compile(r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend|namens\s+de)\b", re.I)
+
+
+@dataclass
+class Point:
+    theme: str
+    text: str
+    explanation: str = ""
+    block: int = 0
+    summary: bool = False
+    children: list[str] = field(default_factory=list)
+    explained_by_children: bool = False
+
+    def full_text(self) -> str:
+        text = self.text
+        if self.children:
+            text += "\n" + "\n".join(f"- {child}" for child in self.children)
+        return text
+
+
+@dataclass
+class Reader:
+    """Walks the blocks of one advies, keeping what the structure around a block says."""
+
+    points: list[Point] = field(default_factory=list)
+    headings: dict[int, str] = field(default_factory=dict)
+    advice_section: bool = False
+    summary_section: bool = False
+    announced: bool = False  # the intro before this list announced advice
+    announced_summary: bool = False
+    mode: str = ""  # "explanation", "label", "question", "quoted"
+    label_theme: str = ""
+    list_top: tuple[str, int] | None = None  # marker and indent of the current list
+    item_point: Point | None = None  # the point the current top-level item gave
+    table: dict[str, int] | None = None
+
+    @property
+    def theme(self) -> str:
+        return self.label_theme or self.headings.get(2) or self.headings.get(1) or ""
+
+    def read(self, blocks: list[Block], base: int = 0) -> list[Point]:
+        for index, block in enumerate(blocks):
+            self.read_block(base + index, block)
+        return self.points
+
+    # -- blocks -------------------------------------------------------------------
+
+    def read_block(self, index: int, block: Block) -> None:
+        if block.cells is not None:
+            self.read_row(index, block)
+            return
+        self.table = None
+        if block.label:
+            self.read_label(index, block)
+            return
+        in_list = self.announced and block.marker in ("bullet", "number", "letter", "roman")
+        heading = None if in_list else heading_of(block)
+        if heading:
+            self.read_heading(*heading)
+            return
+        if self.mode == "quoted-next":
+            # The quoted passage an intro announced: one paragraph, or one whole list.
+            if not block.marker:
+                self.mode = ""
+            return
+        if self.mode == "quoted" or MAIL_HEADER.match(block.text):
+            self.mode = "quoted"
+            if CLOSING.match(block.text) or heading:
+                self.mode = ""
+            return
+        if block.marker in ("bullet", "number", "letter", "roman"):
+            self.read_item(index, block)
+        else:
+            self.read_paragraph(index, block)
+
+    def read_heading(self, level: int, title: str) -> None:
+        self.mode = ""
+        self.announced = self.announced_summary = False
+        self.list_top = self.item_point = None
+        self.label_theme = ""
+        self.advice_section = bool(ADVICE_HEADING.match(title))
+        self.summary_section = bool(SUMMARY_HEADING.match(title))
+        if self.advice_section or self.summary_section:
+            # "Aanbevelingen" is where the points stand, not what they are about.
+            self.advice_section = True
+            return
+        self.headings = {k: v for k, v in self.headings.items() if k < level}
+        self.headings[level] = title
+
+    def read_label(self, index: int, block: Block) -> None:
+        rest = block.body
+        self.list_top = self.item_point = None
+        self.announced = False
+        if block.label == "advice":
+            self.mode = "label"
+            self.label_theme = ""
+            if rest and _is_title(rest):
+                self.label_theme = rest.rstrip(":")
+                rest = ""
+            if rest:
+                self.add_from_sentences(index, split_sentences(rest), forced=True)
+                self.mode = "explanation"
+            else:
+                self.announced = True  # "Advies:" over a list: the list is the advice
+        elif block.label == "explanation":
+            self.mode = "explanation"
+            if rest:
+                self.explain(rest)
+        elif block.label == "question":
+            self.mode = "question"
+        elif block.label == "answer":
+            self.mode = ""
+            if rest:
+                self.read_paragraph(index, Block([rest]))
+
+    def read_item(self, index: int, block: Block) -> None:
+        kind = (block.marker, block.indent)
+        if self.mode == "label":
+            self.mode = ""
+        if self.list_top is None:
+            self.list_top = kind
+        elif self.item_point is not None and _deeper(kind, self.list_top):
+            if self.item_point.explained_by_children:
+                # "Aan dit advies liggen de volgende overwegingen ten grondslag:"
+                self.item_point.explanation = _join(self.item_point.explanation, block.body)
+            else:
+                self.item_point.children.append(block.body.rstrip(";"))
+            return
+        elif _deeper(kind, self.list_top):
+            return  # a sub-item of an item that is not advice
+        body = block.body.rstrip(";")
+        if self.item_point is not None and self.item_point.explained_by_children and _deeper(
+            kind, self.list_top
+        ):
+            return
+        if _is_title(body):
+            self.item_point = None
+            return  # a topic or a document named in a list, not advice
+        sentences = split_sentences(body)
+        # An intro that announces advice makes each item a point; an advice heading
+        # counts for less, as observations and compliments stand there too.
+        announced = 2.0 if self.announced else 1.5 if self.advice_section else False
+        evidence = weigh(sentences[0] if sentences else body, announced=announced, item=True)
+        if self.mode in ("explanation", "question") and not evidence.advises:
+            if self.mode == "explanation":
+                self.explain(body)
+            return
+        self.mode = ""
+        if not evidence.advises:
+            self.item_point = None
+            return
+        self.item_point = self.add_from_sentences(
+            index, sentences, forced=True, summary=self.announced_summary or self.summary_section
+        )
+        if self.item_point is not None and len(sentences) > 1 and sentences[-1].endswith(":"):
+            last = sentences[-1]
+            self.item_point.explained_by_children = not (
+                ADVICE.search(last) or ANNOUNCES.search(last)
+            )
+
+    def read_paragraph(self, index: int, block: Block) -> None:
+        text = block.text
+        self.list_top = self.item_point = None
+        if self.mode == "question":
+            return
+        if self.mode == "label":
+            self.add_from_sentences(index, split_sentences(text), forced=True)
+            self.mode = "explanation"
+            return
+        if text.endswith(":"):
+            self.read_intro(index, text)
+            return
+        sentences = split_sentences(text)
+        if self.mode == "explanation" and not any(weigh(s).advises for s in sentences):
+            self.explain(text)
+            return
+        self.mode = ""
+        self.announced = self.announced_summary = False
+        summary = self.summary_section or bool(SUMMARY_OPENING.search(text[:80]))
+        announced = 1.0 if self.advice_section else False
+        self.add_from_sentences(
+            index, sentences, forced=False, summary=summary, announced=announced
+        )
+
+    def read_intro(self, index: int, text: str) -> None:
+        """A paragraph ending in a colon opens what follows: advice, a quote or else."""
+        sentences = split_sentences(text)
+        last = sentences[-1] if sentences else text
+        self.mode = ""
+        self.announced = bool(ADVICE.search(last) or ANNOUNCES.search(last)) or (
+            self.advice_section and not QUOTE_INTRO.search(last)
+        )
+        self.announced_summary = bool(SUMMARY_OPENING.search(last))
+        if not self.announced and QUOTE_INTRO.search(last):
+            self.mode = "quoted-next"
+        if len(sentences) > 1:
+            self.add_from_sentences(index, sentences[:-1], forced=False)
+
+    def read_row(self, index: int, block: Block) -> None:
+        cells = block.cells or []
+        names = [cell.strip().rstrip(":") for cell in cells]
+        if any(TABLE_TEXT.match(name) for name in names):
+            self.table = {}
+            for column, name in enumerate(names):
+                for key, pattern in (
+                    ("text", TABLE_TEXT),
+                    ("explanation", TABLE_EXPLANATION),
+                    ("theme", TABLE_THEME),
+                ):
+                    if pattern.match(name) and key not in self.table:
+                        self.table[key] = column
+            return
+        if self.table is None:
+            self.read_paragraph(index, Block([" ".join(cells)]))
+            return
+        def cell(key: str) -> str:
+            column = self.table.get(key)
+            return cells[column].strip() if column is not None and column < len(cells) else ""
+
+        text = cell("text")
+        if not text:
+            return
+        point = Point(cell("theme") or self.theme, text, cell("explanation"), index)
+        self.points.append(point)
+
+    # -- points -------------------------------------------------------------------
+
+    def add_from_sentences(
+        self,
+        index: int,
+        sentences: list[str],
+        *,
+        forced: bool,
+        summary: bool = False,
+        announced: bool | float = False,
+    ) -> Point | None:
+        """Points from the sentences of one block: each advising sentence opens a point;
+        sentences that make it concrete stay with it, the rest is its explanation.
+        `forced`: the block is a point by its structure (a label, an announced item),
+        so its first sentence opens the point whatever it says."""
+        first: Point | None = None
+        current: Point | None = None
+        for position, sentence in enumerate(sentences):
+            evidence = weigh(sentence, announced=announced)
+            opens = evidence.advises or (forced and position == 0 and evidence.score > -2)
+            if opens:
+                parts = split_coordination(sentence)
+                for part in parts:
+                    current = Point(self.theme, part, "", index, summary=summary)
+                    self.points.append(current)
+                    first = first or current
+            elif current is not None:
+                if evidence.score >= 1 or CONCRETE.match(sentence):
+                    current.text += " " + sentence
+                else:
+                    current.explanation = _join(current.explanation, sentence)
+        return first
+
+    def explain(self, text: str) -> None:
+        if self.points:
+            self.points[-1].explanation = _join(self.points[-1].explanation, text)
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first} {second}".strip() if first else second.strip()
+
+
+def _deeper(kind: tuple[str, int], top: tuple[str, int]) -> bool:
+    marker, indent = kind
+    top_marker, top_indent = top
+    return indent > top_indent + 1 or (marker != top_marker and indent >= top_indent)
+
+
+def _is_title(text: str) -> bool:
+    """'Toegankelijke informatie' after 'Advies 1:' is the point's title, not its text."""
+    first, second = first_words(text)
+    return (
+        text[:1].isupper()
+        and not re.search(r"\bte\s+\w+en\b|\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen)\b", text)
+        and len(text) <= 70
+        and not re.search(r"[.!?;]$", text)
+        and len(text.split()) <= 8
+        and not is_imperative(first, second)
+        and not ADVICE.search(text)
+    )
+
+
+COORDINATION_HEAD = re.compile(
+    rf"^(?P<head>.*?(?:{ADVICE.pattern})[^,;:]*?(?:\s(?:om|dat|te)\b)?)\s*:?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def split_coordination(sentence: str) -> list[str]:
+    """'Ons advies is om a te doen, b te doen en c te doen.' gives three points, each
+    the head of the sentence with one of the actions; a sentence that names one action
+    stays whole."""
+    match = re.search(
+        rf"(?:{ADVICE.pattern})(?:\s+(?:u|het\s+college|de\s+gemeente|de\s+raad))?"
+        r"(?:\s+(?:dan\s+ook|daarom|tevens|ook))?(?:\s+(?:om|dat))?\s*:?\s+",
+        sentence,
+        re.IGNORECASE,
+    )
+    if not match:
+        return [sentence]
+    head, rest = sentence[: match.end()].rstrip(), sentence[match.end() :].strip()
+    trailing = ""
+    if rest.endswith((".", "!")):
+        rest, trailing = rest[:-1], rest[-1]
+    separator = ";" if rest.count(";") >= 1 else None
+    parts = (
+        [p.strip() for p in rest.split(";")]
+        if separator
+        else [p.strip() for p in re.split(r",\s*(?:en\s+|of\s+)?|\s+en\s+(?=\S)", rest)]
+    )
+    parts = [re.sub(r"^(?:en|of)\s+", "", p) for p in parts if p]
+    if len(parts) < 2 or not all(_is_action(p) for p in parts):
+        return [sentence]
+    return [f"{head} {part}{trailing or '.'}" for part in parts]
+
+
+def _is_action(part: str) -> bool:
+    """A conjunct that names an action of its own: it has its own 'te' + verb, or (with
+    'dat') its own verb at the end."""
+    words = part.split()
+    return len(words) >= 2 and bool(
+        re.search(r"\bte\s+\w+(?:en|n)\b", part) or re.search(r"\b\w+(?:en)$", part)
+        and len(words) >= 3
+    )
+
+
+# -- whole letters ------------------------------------------------------------------
+
+WRITER_SIGNATURE = re.compile(rf"{WRITER}", re.IGNORECASE)
+COLLEGE_LETTER = re.compile(
+    r"\b(?:burgemeester\s+en\s+wethouders\s+van|het\s+college\s+van\s+burgemeester\s+en\s+"
+    r"wethouders\s+van|de\s+secretaris|de\s+gemeentesecretaris)\b",
+    re.IGNORECASE,
+)
+RESPONSE = re.compile(
+    r"\b(?:reactie\s+op\s+(?:uw|het)\s+advies|(?:nemen|neemt)\s+(?:wij|het\s+college)\s+"
+    r"(?:dit|het|uw)\s+advies\s+(?:niet\s+|gedeeltelijk\s+|deels\s+)?over|"
+    r"(?:standpunt|reactie)\s+(?:van\s+het\s+)?college|uw\s+advies\s+van)\b",
+    re.IGNORECASE,
+)
+LETTER_START = re.compile(r"^\s*(?:geachte?|beste|aan\s+(?:het|de)\b|betreft\s*:|onderwerp\s*:)", re.I)
+
+
+def letters_in(text: str) -> list[str]:
+    """The letters a file holds: a new letter starts after a closing and its
+    signature, where a salutation, an address or a subject line follows."""
+    lines = text.split("\n")
+    starts = [0]
+    closed = False
+    for index, line in enumerate(lines):
+        if CLOSING.match(line.strip()):
+            closed = True
+        elif closed and (LETTER_START.match(line) or MAIL_HEADER.match(line)):
+            starts.append(index)
+            closed = False
+    starts.append(len(lines))
+    return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False) if b > a]
+
+
+def is_response(letter: str) -> bool:
+    """A letter of the college (its response, its cover) rather than the advies."""
+    return bool(COLLEGE_LETTER.search(letter[-1500:]) or len(RESPONSE.findall(letter)) >= 2)
+
+
+def read_points(text: str) -> list[Point]:
+    """The points of the advies in `text`; in a file with more than one letter, the
+    points of the letters that are not the college's."""
+    letters = letters_in(text)
+    if len(letters) > 1:
+        own = [letter for letter in letters if not is_response(letter)]
+        points = [
+            point
+            for number, letter in enumerate(own)
+            for point in Reader().read(split_blocks(letter), base=number * 100_000)
+        ]
+        if points:
+            return points
+    return Reader().read(split_blocks(text))

@@ -1,0 +1,83 @@
+"""Benchmark: how well and how fast the advice points of real letters are found.
+
+Prints precision and recall per letter of the corpus and pooled over it, and the time
+to extract the points of a text of 1 MB. Asserts nothing: the tests hold the floors."""
+
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from advice.evaluation import load_corpus, match, pooled, score
+from advice.extraction import extract_points
+
+CORPUS = Path(settings.BASE_DIR) / "tests" / "letters" / "corpus"
+
+
+class Command(BaseCommand):
+    help = "Print precision and recall of the advice extraction over the letter corpus."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", default=str(CORPUS), help="Folder of letters.")
+        parser.add_argument("--show", nargs="*", default=None, help="Slugs to show in full.")
+        parser.add_argument("--no-speed", action="store_true", help="Skip the 1 MB timing.")
+
+    def handle(self, *args, corpus, show, no_speed, **options):
+        letters = load_corpus(Path(corpus))
+        scores = []
+        self.stdout.write(f"{'letter':<58} {'true':>4} {'prop':>4} {'found':>5} {'P':>5} {'R':>5}")
+        for letter in letters:
+            result = score(letter)
+            scores.append(result)
+            flag = "" if result.precision >= 0.8 and result.recall >= 0.8 else "  <"
+            self.stdout.write(
+                f"{letter.slug[:58]:<58} {result.truth:>4} {result.proposed:>4} "
+                f"{result.found:>5} {result.precision:>5.2f} {result.recall:>5.2f}"
+                f"{flag}{'  ' + result.error if result.error else ''}"
+            )
+            if show is not None and (not show or letter.slug in show):
+                self.show(letter)
+        precision, recall = pooled(scores)
+        real = [s for s, l in zip(scores, letters, strict=True) if l.source.get("kind") == "real"]
+        bodies = {l.source.get("body") for l in letters if l.source.get("kind") == "real"}
+        self.stdout.write(
+            f"\n{len(letters)} letters ({len(real)} real, of {len(bodies)} bodies), "
+            f"{sum(s.truth for s in scores)} points"
+        )
+        self.stdout.write(f"pooled: precision {precision:.3f}, recall {recall:.3f}")
+        if real:
+            p, r = pooled(real)
+            self.stdout.write(f"real letters only: precision {p:.3f}, recall {r:.3f}")
+        if not no_speed:
+            self.speed(letters)
+
+    def show(self, letter):
+        truth = [p["text"] for p in letter.truth]
+        proposed = extract_points(letter.text())
+        pairs = dict(match([p.text for p in proposed], truth))
+        for index, point in enumerate(proposed):
+            mark = "+" if index in pairs else "-"
+            self.stdout.write(f"   {mark} P{point.number} [{point.theme}] {point.text[:150]}")
+            if point.explanation:
+                self.stdout.write(f"        E: {point.explanation[:100]}")
+        found = set(pairs.values())
+        for index, text in enumerate(truth):
+            if index not in found:
+                self.stdout.write(f"   ! T{index + 1} {text[:150]}")
+
+    def speed(self, letters):
+        texts = [l.text() for l in letters if l.path.suffix == ".txt"]
+        if not texts:
+            return
+        joined = "\n\n".join(texts)
+        big = (joined * (1_000_000 // max(len(joined), 1) + 1))[:1_000_000]
+        timings = []
+        for _ in range(3):
+            start = time.perf_counter()
+            points = extract_points(big)
+            timings.append(time.perf_counter() - start)
+        self.stdout.write(
+            f"1 MB of letters ({len(points)} points): median {statistics.median(timings):.2f} s"
+        )
