@@ -6,7 +6,10 @@ its source and its points as a member of the adviesraad would type them. A propo
 point counts as found when it and a true point share most of their words: most of the
 true point's words are in the proposal (coverage) and the proposal is not mostly
 other text (purity), so a proposal that runs three points together finds at most
-one. Proposals and true points are paired one to one, best pairs first."""
+one. Where a sentence ends, the point's text or its explanation, is a matter of
+judgement: coverage is counted over the proposal's text and explanation together,
+purity over its text against the true text and explanation together. Proposals and
+true points are paired one to one, best pairs first."""
 
 import json
 import re
@@ -63,7 +66,9 @@ def load_corpus(folder: Path) -> list[Letter]:
         for suffix in (".txt", ".html"):
             path = truth_file.with_suffix(suffix)
             if path.exists():
-                letters.append(Letter(truth_file.stem, path, data["points"], data.get("source", {})))
+                letters.append(
+                    Letter(truth_file.stem, path, data["points"], data.get("source", {}))
+                )
                 break
     return letters
 
@@ -72,17 +77,20 @@ def words(text: str) -> Counter:
     return Counter(word.lower() for word in WORD.findall(text))
 
 
-def match(proposed: list[str], truth: list[str]) -> list[tuple[int, int]]:
-    """Pairs (proposal, true point), one to one, best overlap first."""
+def match(proposed: list, truth: list) -> list[tuple[int, int]]:
+    """Pairs (proposal, true point), one to one, best overlap first. Each proposal and
+    true point is a text or a (text, explanation) pair."""
     candidates = []
     for p, proposal in enumerate(proposed):
-        mine = words(proposal)
+        text, explanation = proposal if isinstance(proposal, tuple) else (proposal, "")
+        mine, mine_all = words(text), words(f"{text} {explanation}")
         for t, true in enumerate(truth):
-            theirs = words(true)
-            shared = sum((mine & theirs).values())
+            true_text, true_explanation = true if isinstance(true, tuple) else (true, "")
+            theirs, theirs_all = words(true_text), words(f"{true_text} {true_explanation}")
             if not theirs or not mine:
                 continue
-            coverage, purity = shared / sum(theirs.values()), shared / sum(mine.values())
+            coverage = sum((mine_all & theirs).values()) / sum(theirs.values())
+            purity = sum((mine & theirs_all).values()) / sum(mine.values())
             if coverage >= COVERAGE and purity >= PURITY:
                 candidates.append((coverage + purity, p, t))
     pairs, used_p, used_t = [], set(), set()
@@ -95,9 +103,9 @@ def match(proposed: list[str], truth: list[str]) -> list[tuple[int, int]]:
 
 
 def score(letter: Letter) -> Score:
-    truth = [point["text"] for point in letter.truth]
+    truth = [(point["text"], point.get("explanation", "")) for point in letter.truth]
     try:
-        proposed = [point.text for point in extract_points(letter.text())]
+        proposed = [(point.text, point.explanation) for point in extract_points(letter.text())]
     except ExtractionError as error:
         return Score(letter.slug, len(truth), 0, 0, error=str(error))
     pairs = match(proposed, truth)

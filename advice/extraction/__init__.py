@@ -94,28 +94,37 @@ def _stems(text: str) -> set[str]:
 
 
 def drop_repeats(points: list[Point]) -> list[Point]:
-    """Points that say again what an earlier point said, as a closing summary does:
-    dropped when they stand in a summary, or repeat a point of the same theme
-    almost word for word. The same sentence under three themes is three points."""
+    """Points that say again what an earlier point said, as a closing summary does.
+    Where the body of the letter advises, its summary adds no points; where the body
+    only observes, the summary's items are the points. Outside a summary a point is a
+    repeat when it says almost word for word what a point of the same theme said: the
+    same sentence under three themes is three points."""
+    if any(not point.summary for point in points):
+        points = [point for point in points if not point.summary]
     kept: list[Point] = []
     seen: list[tuple[str, set[str], Point]] = []
+    said: set[str] = set()  # the stems of every point so far
     for point in points:
         normal, stems = _normal(point.text), _stems(point.text)
         if not normal:
             continue
-        if not any(_repeats(normal, stems, point, *earlier) for earlier in seen):
+        restated = point.summary and stems and len(stems & said) / len(stems) >= 0.6
+        if not restated and not any(_repeats(normal, stems, point, *earlier) for earlier in seen):
             kept.append(point)
         seen.append((normal, stems, point))
+        said |= stems
     return kept
 
 
 def _repeats(normal, stems, point, earlier_normal, earlier_stems, earlier) -> bool:
     if earlier.block == point.block:
         return False  # two points of one paragraph are two points
-    same = fuzz.ratio(normal, earlier_normal) >= 92
+    same = normal == earlier_normal
     if not point.summary:
         return same and point.theme == earlier.theme
-    if same or normal in earlier_normal or earlier_normal in normal:
+    if same or fuzz.ratio(normal, earlier_normal) >= 92:
+        return True
+    if normal in earlier_normal or earlier_normal in normal:
         return True
     shorter = min(len(stems), len(earlier_stems))
     if shorter and len(stems & earlier_stems) / shorter >= 0.6:

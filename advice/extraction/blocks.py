@@ -47,10 +47,18 @@ INDENTED = re.compile(r"^\s+\S")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 NUMBERED_HEADING = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<title>\S.*)$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Ý0-9])")
-MONTHS = (
-    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# After these a full stop ends no sentence: initials ("F."), "art.", "drs.", "o.a.".
+ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]|\b(?:art|artt|nr|nrs|drs|dr|mr|ir|ing|prof|mw|dhr|mevr|bijv|bv|"
+    r"ca|vs|jl|j\.l|o\.a|d\.d|t\.a\.v|m\.b\.t|e\.d|e\.a|i\.p\.v|m\.n|m\.i\.v|n\.a\.v|"
+    r"zgn|incl|excl|resp|evt|blz|pag|lid|hfst|par|cf|etc|st))\.$",
+    re.IGNORECASE,
 )
-DATE_LINE = re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b", re.I)
+POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
+MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DATE_LINE = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{MONTHS})\b|\b\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b", re.I
+)
 NOT_A_HEADING = re.compile(
     r"^(?:geacht|beste|met vriendelijke|hoogachtend|namens|ons kenmerk|uw kenmerk|betreft|"
     r"datum|onderwerp|bijlage|aan\b|van\b|cc\b|verzonden|telefoon|e-?mail|kenmerk|"
@@ -117,14 +125,26 @@ def label_of(line: str) -> tuple[str, str, str] | None:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_END.split(text) if s.strip()]
+    sentences: list[str] = []
+    for part in SENTENCE_END.split(text):
+        if not part.strip():
+            continue
+        if sentences and ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return sentences
+
+
+# "… gewenst is. Advies 2: Voeg de samenvatting …" in a text that lost its line breaks.
+INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:Advies|Aanbeveling)\s+\d{1,2}\s*[:.)]\s)")
 
 
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs, list items, labels and table rows."""
     blocks: list[Block] = []
     current: Block | None = None
-    lines = text.split("\n")
+    lines = INLINE_LABEL.sub("\n\n", text).split("\n")
     for index, line in enumerate(lines):
         if not line.strip():
             current = None
@@ -141,7 +161,7 @@ def split_blocks(text: str) -> list[Block]:
         starts_new = (
             marker
             or label
-            or INDENTED.match(line)
+            or (INDENTED.match(line) and not line.rstrip().endswith(":"))
             or heading_line
             or current is None
             or current.cells is not None
@@ -167,7 +187,7 @@ def _new_block(line, marker, label, heading_line) -> Block:
     elif marker:
         kind = next(k for k in ("bullet", "num", "letter", "roman") if marker[k])
         kind = {"num": "number"}.get(kind, kind)
-    elif INDENTED.match(line):
+    elif INDENTED.match(line) and not line.rstrip().endswith(":"):
         kind = "bullet"
     indent = len(line) - len(line.lstrip())
     return Block(
@@ -193,6 +213,7 @@ def _is_heading_line(lines: list[str], index: int) -> bool:
         or re.search(r"[.!?,;:]$", line)
         or NOT_A_HEADING.match(line)
         or DATE_LINE.search(line)
+        or POSTCODE.search(line)
         or LIST_MARKER.match(lines[index])
     ):
         return False
@@ -252,9 +273,9 @@ def heading_of(block: Block) -> tuple[int, str] | None:
         return 1, match["title"]
     if block.marker in ("number", "letter", "roman"):
         text = strip_marker(text)
-    if match := NUMBERED_HEADING.match(text):
-        if len(match["title"]) <= 100 and not re.search(r"[.!?:]$", match["title"]):
-            return 2, match["title"].strip()
+    match = NUMBERED_HEADING.match(text)
+    if match and len(match["title"]) <= 100 and not re.search(r"[.!?:]$", match["title"]):
+        return 2, match["title"].strip()
     if (
         not text
         or len(block.lines) > 2
@@ -262,8 +283,13 @@ def heading_of(block: Block) -> tuple[int, str] | None:
         or re.search(r"\b(?:adviseren|adviseert|raden|bevelen|verzoeken)\b", text, re.I)
     ):
         return None
-    if block.marker == "number" and len(text) <= 100 and not re.search(r"[.!?;,]$", text):
-        return 1, text.rstrip(". ")
+    if block.marker and _reads_as_imperative(text):
+        return None  # "3. Zet de budgetten anders in": a point, however short
+    if block.marker == "number" and len(text) <= 160 and not re.search(r"[!?;,]$", text):
+        from .evidence import weigh
+
+        if not text.endswith(".") or weigh(text).score < 1:
+            return 1, text.rstrip(". ")
     if block.marker == "bullet":
         return None
     if (
@@ -281,7 +307,15 @@ def heading_of(block: Block) -> tuple[int, str] | None:
         and ":" not in text
         and not NOT_A_HEADING.match(text)
         and not DATE_LINE.search(text)
+        and not POSTCODE.search(text)
         and len(text.split()) <= 12
     ):
         return 2, text
     return None
+
+
+def _reads_as_imperative(text: str) -> bool:
+    from .evidence import first_words, is_imperative
+
+    first, second = first_words(text)
+    return len(text.split()) >= 4 and is_imperative(first, second)

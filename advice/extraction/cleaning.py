@@ -39,18 +39,46 @@ def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     text = re.sub(r"(?<=[a-zà-ÿ])-\n[ \t]*(?:\f\n?)?(?=[a-zà-ÿ])", "", text)
-    lines = text.split("\n")
+    lines = _drop_footnotes(text.split("\n"))
     furniture = _furniture(lines)
     kept = []
     for line in lines:
         stripped = line.strip()
-        if PAGE_BREAK in line or URL_LINE.match(line) or PAGE_NUMBER.match(line):
-            kept.append("")
-        elif stripped in furniture:
+        if (
+            PAGE_BREAK in line
+            or URL_LINE.match(line)
+            or PAGE_NUMBER.match(line)
+            or stripped in furniture
+        ):
             kept.append("")
         else:
             kept.append(line.rstrip())
     return "\n".join(kept)
+
+
+FOOTNOTE = re.compile(r"^\s*\d{1,2}\s+[A-Z]")
+
+
+def _drop_footnotes(lines: list[str]) -> list[str]:
+    """A footnote that a page break put inside a sentence ("… lokale groepen een" /
+    "1 Onderzoek naar …" / "rol hebben …"): dropped up to the blank line after it, so
+    that the sentence can be joined again."""
+    kept: list[str] = []
+    skipping = False
+    previous = ""
+    for line in lines:
+        if skipping:
+            if not line.strip() or URL_LINE.match(line):
+                skipping = False
+                kept.append("")
+            continue
+        if FOOTNOTE.match(line) and len(previous) >= 40 and re.search(r"[a-zà-ÿ,]$", previous):
+            skipping = True
+            continue
+        kept.append(line)
+        if line.strip():
+            previous = line.strip()
+    return kept
 
 
 def _furniture(lines: list[str]) -> set[str]:

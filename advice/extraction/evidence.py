@@ -36,7 +36,7 @@ ADDRESSEE = (
 )
 ADVISING_VERB = (
     r"(?:adviseren|adviseert|adviseer|raden|raadt|bevelen|beveelt|verzoeken|verzoekt|"
-    r"dringen|dringt|pleiten|pleit|roepen|roept|stellen\s+voor|stelt\s+voor|"
+    r"dringen|dringt|pleiten|pleit|roepen|roept|stellen\s+voor|stelt\s+voor|sporen|spoort|"
     r"geven\s+(?:u|het\s+college|de\s+gemeente)\s+in\s+overweging|"
     r"geeft\s+(?:u|het\s+college|de\s+gemeente)\s+in\s+overweging)"
 )
@@ -60,8 +60,14 @@ ADVICE_PHRASES = [
     # "de ACO vraagt (dringend) aandacht voor", "wij vragen aandacht voor"
     rf"\b(?:{WRITER}\s+{BETWEEN}(?:vragen|vraagt)|(?:vragen|vraagt)\s+{WRITER})\s+"
     r"(?:\w+\s+){0,3}?aandacht\s+(?:voor|aan)\b",
-    r"\b(?:ons|onze|het)\s+(?:dringend\s+|belangrijkste\s+|eerste\s+|tweede\s+|laatste\s+)?"
-    r"(?:advies|aanbeveling|verzoek|voorstel)\s+(?:is|luidt|zou\s+zijn)\b",
+    r"\b(?:(?:ons|onze)\s+(?:dringend\s+|belangrijkste\s+|eerste\s+|tweede\s+|laatste\s+)?"
+    r"(?:advies|aanbeveling|verzoek|voorstel)|(?:het\s+advies|de\s+aanbeveling)"
+    r"(?:\s+van\s+(?:de|het)\s+[\w\-]+)?)\s+(?:is|luidt|zou\s+zijn)\s+"
+    r"(?:(?:dan\s+ook|daarom|dus|kort\s+gezegd|samengevat|tweeledig|als\s+volgt)\s*:?\s*)?"
+    r"(?:om|dat|:|het\s+volgende)",
+    # "de adviesraad zou graag zien dat", "wij zien graag dat"
+    rf"\b{WRITER}\s+{BETWEEN}(?:zou|zouden|wil|willen)\s+(?:\w+\s+){{0,3}}?graag\s+zien\b",
+    rf"\b{WRITER}\s+{BETWEEN}(?:ziet|zien)\s+(?:\w+\s+){{0,2}}?graag\b",
     r"\bhet\s+verdient\s+(?:de\s+|sterk\s+|dan\s+ook\s+)?(?:aanbeveling|de\s+voorkeur)\b",
     r"\b(?:is|lijkt)\s+het\s+(?:ons\s+)?(?:aan\s+te\s+(?:raden|bevelen)|raadzaam|wenselijk)\b",
     r"\bhet\s+is\s+(?:\w+\s+)?(?:ons\s+)?(?:aan\s+te\s+(?:raden|bevelen)|raadzaam)\b",
@@ -84,19 +90,32 @@ OBLIGATION = re.compile(
     rf"\b(?:{ADDRESSEE}|er)\s+(?:moet|moeten|dient|dienen|zou\s+(?:\w+\s+){{0,3}}?moeten|"
     rf"zouden\s+(?:\w+\s+){{0,3}}?moeten)\b|"
     r"\b(?:moet|dient|moeten|dienen)\s+(?:de\s+gemeente|het\s+college|u)\b|"
-    r"\b(?:het\s+is|is\s+het)\s+(?:van\s+)?(?:belangrijk|essentieel|noodzakelijk|nodig|"
-    r"wenselijk|zaak|gewenst|cruciaal)\s+(?:dat|om)\b|"
-    r"\b(?:we|wij)\s+(?:vinden|achten)\s+(?:het\s+)?(?:\w+\s+)?(?:belangrijk|noodzakelijk|"
-    r"essentieel|wenselijk|nodig|van\s+belang)\s+(?:dat|om)\b|"
-    r"\b(?:zorg|zorgt|zorgen)\s+(?:er\s+)?(?:voor|ervoor)\s+dat\b|"
+    r"\b(?:(?:we|wij)\s+(?:vinden|achten)|(?:vinden|achten)\s+(?:we|wij))\s+(?:het\s+)?"
+    r"(?:\w+\s+)?(?:belangrijk|noodzakelijk|essentieel|wenselijk|nodig|van\s+belang)\s+"
+    r"(?:dat|om)\b|"
+    rf"\b{ADDRESSEE}\s+(?:\w+\s+){{0,2}}?(?:zorgt|zorgen)\s+(?:er\s+)?(?:\w+\s+)?(?:voor|ervoor)\s+dat\b|"
     r"\b(?:dient|dienen)\s+(?:\w+\s+){0,8}?te\s+\w+|"
     r"\b(?:moet|moeten)\s+(?:\w+\s+){0,8}?(?:worden|blijven)\b",
     re.IGNORECASE,
 )
+# An impersonal need, weaker: "het is belangrijk dat …" also grounds advice.
+NEED = re.compile(
+    r"\b(?:het\s+is|is\s+het)\s+(?:\w+\s+)?(?:van\s+)?(?:belangrijk|essentieel|noodzakelijk|nodig|"
+    r"wenselijk|zaak|gewenst|cruciaal)\s+(?:dat|om)\b",
+    re.IGNORECASE,
+)
+INTERROGATIVE = re.compile(
+    r"^\W*(?:welke?|hoe(?:veel)?|waarom|wanneer|wie|waar(?:om|door|mee|voor)?|in\s+hoeverre)\s+"
+    r"(?!\w+\s*,)",
+    re.IGNORECASE,
+)
 
 # Counter-evidence
-QUESTION = re.compile(r"\?\s*[\"”’)]?\s*$|\bvragen\s+(?:we|wij)\s+ons\s+af\b|"
-                      r"\b(?:we|wij)\s+vragen\s+ons\s+(?:\w+\s+){0,2}?af\b", re.I)
+QUESTION = re.compile(
+    r"\?\s*[\"”’)]?\s*$|\bvragen\s+(?:we|wij)\s+ons\s+af\b|"
+    r"\b(?:we|wij)\s+vragen\s+ons\s+(?:\w+\s+){0,2}?af\b",
+    re.I,
+)
 EARLIER = re.compile(
     r"\b(?:al|eerder|destijds|toen|vorig\s+jaar|eerdere?|vorige?|in\s+(?:19|20)\d\d|"
     r"op\s+\d{1,2}\s+\w+(?:\s+\d{4})?)\b(?:\s+\w+){0,6}?\s+"
@@ -117,11 +136,15 @@ OTHERS = re.compile(
     r"(?:adviseert|beveelt|stelt)\s+het\s+college|"
     r"burgemeester\s+en\s+wethouders\s+(?:stellen|adviseren)|"
     r"het\s+sociaal\s+en\s+cultureel\s+planbureau|de\s+nationale\s+ombudsman|"
-    r"de\s+algemene\s+rekenkamer|de\s+kinderombudsman|het\s+landelijk\s+\w+)\b",
+    r"de\s+algemene\s+rekenkamer|de\s+kinderombudsman|het\s+landelijk\s+\w+|"
+    r"(?:de|het)\s+(?:conclusie|uitgangspunt|voorstel|plan|nota|ambitie|doel)\s+van\s+"
+    r"(?:de\s+gemeente|het\s+college)|"
+    r"(?:de\s+gemeente|het\s+college)\s+(?:wil|stelt|schrijft|geeft\s+aan|constateert|"
+    r"concludeert|kiest|heeft\s+gekozen|gaat\s+ervan\s+uit))\b",
     re.IGNORECASE,
 )
 COURTESY = re.compile(
-    r"\b(?:graag\s+(?:nader\s+)?toe(?:lichten)?|(?:lichten|licht)\s+(?:\w+\s+){0,4}?"
+    r"\b(?:graag\s+(?:nader\s+)?toe(?:lichten)?|dank\s+voor|(?:lichten|licht)\s+(?:\w+\s+){0,4}?"
     r"(?:graag|nader)\s+toe|tegemoet|zijn\s+(?:graag\s+)?bereid|dank(?:en|t)?\s+(?:u|het)|"
     r"(?:houden|hou)\s+(?:ons|de\s+adviesraad)\s+(?:graag\s+)?(?:aanbevolen|op\s+de\s+hoogte)|"
     r"in\s+afwachting\s+van|met\s+belangstelling|"
@@ -139,6 +162,15 @@ NOT_ADVISING = re.compile(
     r"\bgeen\s+(?:advies|aanbevelingen?)\b|\bniet\s+(?:te\s+)?adviseren\b",
     re.IGNORECASE,
 )
+# "Wij begrijpen dat …", "Wij constateren dat …": what follows is what the writer
+# knows or sees, not what it asks.
+COGNITION = re.compile(
+    r"^\W*(?:\w+\s+)?(?:wij|we|de\s+adviesraad)\s+(?:\w+\s+)?(?:begrijpen|begrijpt|weten|"
+    r"zien|merken|constateren|constateert|lezen|horen|realiseren\s+ons|beseffen|erkennen|"
+    r"stellen\s+vast|hebben\s+begrepen|hebben\s+gezien|hebben\s+gelezen)\s+"
+    r"(?:\w+\s+){0,3}?dat\b",
+    re.IGNORECASE,
+)
 REPORTED = re.compile(r"^\s*(?:[\"“„‘']|>|citaat\b)", re.IGNORECASE)
 # Words after which a first word is not an imperative: "Werk is …", "Zorg wordt …"
 FINITE = {
@@ -147,8 +179,29 @@ FINITE = {
     "staat", "gaat", "komt", "vraagt", "biedt", "kost", "speelt", "betekent", "vormt",
     "en", "of",
 }  # fmt: skip
-NOT_IMPERATIVE = {"bijvoorbeeld", "daarnaast", "verder", "tot", "wel", "ook", "zo"}
-WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+# Words that are never an imperative, however the lemmatiser reads them ("in" → "innen").
+FUNCTION_WORDS = {
+    "in", "op", "om", "aan", "bij", "uit", "door", "voor", "met", "na", "te", "tot", "als",
+    "dan", "ook", "al", "nu", "zo", "wel", "niet", "geen", "er", "dit", "dat", "die", "de",
+    "het", "een", "en", "of", "maar", "want", "omdat", "hoe", "wat", "wie", "waar", "wij",
+    "we", "u", "zij", "ze", "hij", "ons", "onze", "uw", "hun", "over", "onder", "tussen",
+    "sinds", "tijdens", "vanaf", "via", "per", "zonder", "binnen", "buiten", "naast",
+    "bijvoorbeeld", "daarnaast", "verder", "tevens", "kortom", "daarom", "echter", "ten",
+    "mede", "meer", "minder", "veel", "weinig", "alle", "elke", "ieder", "iedere",
+    "meneer", "mevrouw", "geachte", "geacht", "beste", "dames", "heren", "brief", "bezig",
+    "welk", "welke", "hoeveel", "waarom", "wanneer", "waarmee", "indien", "haar", "mijn",
+    "zijn", "jouw", "je", "vrij", "zoals", "mits", "tenzij", "terwijl", "hoewel",
+}  # fmt: skip
+# Imperatives of a web page or a cover note, not advice: "Zie bijlage", "Lees meer".
+NOT_ADVICE_IMPERATIVE = {
+    "zie", "lees", "klik", "download", "bekijk", "bel", "mail", "deel", "dank", "bedank",
+    "denk",
+}  # fmt: skip
+WORD = re.compile(r"[A-Za-zÀ-ÿ0-9]+")
+MONTHS = {
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+}  # fmt: skip
 
 
 @dataclass
@@ -163,28 +216,90 @@ class Evidence:
         return self.score >= ADVICE_THRESHOLD
 
 
-@lru_cache(maxsize=4096)
+# After a verb stem that is also a noun ("Zorg", "Werk", "Onderzoek") these words
+# make it an imperative: "Zorg dat", "Werk samen", "Onderzoek welke".
+FOLLOWERS = {
+    "dat", "ervoor", "er", "voor", "samen", "het", "de", "een", "u", "uw", "welke", "wat",
+    "hoe", "of", "altijd", "ook", "actief", "zo", "goed", "daarbij", "hierbij", "nu", "mee",
+    "af", "na", "eerst", "tijdig", "jaarlijks", "regelmatig", "met", "bij", "in", "op",
+    "aan", "alle", "elke", "iedere", "deze", "dit", "die", "zelf", "wel", "niet", "geen",
+}  # fmt: skip
+
+
 def is_imperative(word: str, following: str = "") -> bool:
-    """Whether `word` (the first word of a sentence) is a verb's stem used as an
-    imperative: its lemma, or the lemma of its third person, is an infinitive that it
-    is the stem of."""
-    word = word.lower()
-    if len(word) < 2 or word in NOT_IMPERATIVE or following.lower() in FINITE:
-        return False
-    if word.endswith("t") and _infinitive(word[:-1]) and not _infinitive(word[:-1]).startswith(
-        word
+    return imperative_strength(word, following) > 0
+
+
+@lru_cache(maxsize=4096)
+def imperative_strength(word: str, following: str = "") -> float:
+    """How surely `word` (the first word of a sentence) is a verb's stem used as an
+    imperative: 2 when its own lemma is the infinitive it is the stem of ("Maak" →
+    "maken"); 1 when it is also a noun and only its third person reads as a verb
+    ("Zorg", "Werk"), 2 again when the next word fits an imperative ("Zorg dat");
+    0 otherwise."""
+    word, following = word.lower(), following.lower()
+    if (
+        len(word) < 2
+        or word in FUNCTION_WORDS
+        or word in NOT_ADVICE_IMPERATIVE
+        or following in FINITE
     ):
-        return False  # "zorgt", "houdt": a third person, not an imperative
+        return 0
+    if (
+        word.endswith("t")
+        and _infinitive(word[:-1])
+        and not _infinitive(word[:-1]).startswith(word)
+    ):
+        return 0  # "zorgt", "houdt": a third person, not an imperative
     infinitive = _infinitive(word)
-    return bool(infinitive) and _stem_fits(word, infinitive)
+    if not infinitive or not _stem_fits(word, infinitive):
+        return 0
+    # After an imperative comes its object, not a finite verb, a number or a month:
+    # "Afscheid namen …", "Ruim 400 jongeren …", "Eind september heeft …" narrate.
+    verb = _infinitive(following)
+    finite = bool(verb) and following != verb and not _stem_fits(following, verb)
+    if following.isdigit() or following in MONTHS or finite:
+        return 0
+    direct = simplemma.lemmatize(word, lang="nl") == infinitive
+    return 2 if direct or following in FOLLOWERS else 1
 
 
+SHORT_INFINITIVES = ("gaan", "doen", "zien", "staan", "slaan")
+
+
+@lru_cache(maxsize=8192)
 def _infinitive(word: str) -> str:
+    """The infinitive `word` is a form of, or "": its own lemma, the lemma of its third
+    person ("zorg" → "zorgt" → "zorgen"), or for a stem in -s/-f the infinitive in
+    -zen/-ven that is not the plural of the word itself ("wijs" → "wijzen")."""
+    if word in FUNCTION_WORDS:
+        return ""
     for form in (word, word + "t"):
         lemma = simplemma.lemmatize(form, lang="nl")
-        if lemma != form and (lemma.endswith("en") or lemma in ("gaan", "doen", "zien", "staan", "slaan")):
+        if lemma != form and (lemma.endswith("en") or lemma in SHORT_INFINITIVES):
             return lemma
+    if len(word) >= 3 and word[-1] in "sf":
+        stem = word[:-1]
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] in "aeou":
+            stem = stem[:-1]  # geef → gev-
+        candidate = stem + {"s": "z", "f": "v"}[word[-1]] + "en"
+        if simplemma.is_known(candidate, lang="nl") and (
+            simplemma.lemmatize(candidate, lang="nl") != word
+        ):
+            return candidate
     return ""
+
+
+def has_verb(text: str) -> bool:
+    """Whether the text has a word that is a form of a verb (a title has none)."""
+    words = [w.lower() for w in WORD.findall(text)]
+    return any(
+        _infinitive(word) or (word.endswith("en") and simplemma.lemmatize(word, lang="nl") == word)
+        for word in words
+        if len(word) > 2 and word not in FUNCTION_WORDS
+    ) or bool(
+        re.search(r"\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen|heeft|hebben)\b", text, re.I)
+    )
 
 
 def _stem_fits(word: str, infinitive: str) -> bool:
@@ -206,10 +321,17 @@ def first_words(sentence: str) -> tuple[str, str]:
     return (words[0] if words else "", words[1] if len(words) > 1 else "")
 
 
-def weigh(sentence: str, *, announced: bool | float = False, item: bool = False) -> Evidence:
+def weigh(
+    sentence: str,
+    *,
+    announced: bool | float = False,
+    item: bool = False,
+    advisory: bool = True,
+) -> Evidence:
     """The evidence that `sentence` gives advice. `announced`: it stands where the
     structure says advice follows (an announced list, an advice heading or label);
-    `item`: it opens a list item."""
+    `item`: it opens a list item; `advisory`: the text is an advies at all (a policy
+    note full of "moet" and "dient" advises no one, see `is_advisory`)."""
     score = 0.0
     reasons: list[str] = []
     text = sentence.strip()
@@ -217,20 +339,31 @@ def weigh(sentence: str, *, announced: bool | float = False, item: bool = False)
         score += 2.5
         reasons.append("advising phrase")
     first, second = first_words(text)
-    if first[:1].isupper() and is_imperative(first, second):
-        score += 1.0 + (1.0 if announced or item else 0.5)
+    opens = first[:1].isupper() or (item and announced)
+    if advisory and opens and (strength := imperative_strength(first, second)):
+        score += strength
         reasons.append("imperative")
-    if OBLIGATION.search(text):
-        score += 1.5
+    if advisory and OBLIGATION.search(text):
+        score += 2.0
         reasons.append("obligation")
+    elif advisory and NEED.search(text):
+        score += 1.0
+        reasons.append("need")
     if announced:
         score += announced if isinstance(announced, float) else (2.0 if item else 1.0)
         reasons.append("announced")
     if QUESTION.search(text):
         score -= 4
         reasons.append("question")
-    if EARLIER.search(text) and not re.search(r"\b(?:opnieuw|nogmaals|wederom|nog\s+steeds|"
-                                              r"blijven)\b", text, re.I):
+    elif INTERROGATIVE.match(text) and not ADVICE.search(text):
+        score -= 2
+        reasons.append("question")
+    if EARLIER.search(text) and not re.search(
+        r"\b(?:opnieuw|nogmaals|wederom|nog\s+steeds|"
+        r"blijven)\b",
+        text,
+        re.I,
+    ):
         score -= 3
         reasons.append("given before")
     if OTHERS.search(text) and not re.search(rf"^\W*{WRITER}\b", text, re.I):
@@ -239,6 +372,9 @@ def weigh(sentence: str, *, announced: bool | float = False, item: bool = False)
     if COURTESY.search(text):
         score -= 3
         reasons.append("courtesy")
+    if COGNITION.search(text) and not ADVICE.search(text):
+        score -= 2
+        reasons.append("what the writer sees")
     if NOT_ADVISING.search(text):
         score -= 3
         reasons.append("says it does not advise")
@@ -246,3 +382,20 @@ def weigh(sentence: str, *, announced: bool | float = False, item: bool = False)
         score -= 2
         reasons.append("quoted")
     return Evidence(score, tuple(reasons))
+
+
+ADVISORY_MARK = re.compile(
+    r"^\s*(?:betreft|onderwerp|inzake)\s*:?\s*.{0,40}\b(?:advies|aanbeveling)|"
+    r"^\s*(?:(?:ongevraagd|gevraagd|aanvullend)\s+)?advies\s+(?:over|inzake|aan|van|betreffende|"
+    r"m\.b\.t\.|t\.a\.v\.|op|bij|ten\s+aanzien|voor|\w+(?:beleid|plan|nota|verordening))\b|"
+    r"^\s*(?:adviezen|aanbevelingen|onze\s+adviezen|ons\s+advies)\s*:?\s*$|"
+    r"^\s*(?:advies|aanbeveling)\s*(?:\d{1,3}\s*[:.)\-–]|:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def is_advisory(text: str) -> bool:
+    """Whether the text is an advies at all: it advises in so many words somewhere,
+    or says it is an advies (its subject, a title, a label or heading). Only then do
+    imperatives and obligations count as advice."""
+    return bool(ADVICE.search(text) or ADVISORY_MARK.search(text))

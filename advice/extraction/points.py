@@ -9,13 +9,12 @@ point and does not advise is its explanation; a "Toelichting" label or column sa
 outright. Sub-items belong to the item above them. A closing summary that restates the
 points adds none."""
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from .blocks import Block, heading_of, split_blocks, split_sentences, strip_marker
-from .evidence import ADVICE, WRITER, first_words, is_imperative, weigh
+from .blocks import Block, heading_of, split_blocks, split_sentences
+from .evidence import ADVICE, WRITER, first_words, has_verb, is_advisory, is_imperative, weigh
 
 ADVICE_HEADING = re.compile(
     r"^(?:\d+[.)]?\s*)?(?:(?:ons|onze|de|het)\s+)?(?:(?:conclusies?|samenvatting|bevindingen)\s+"
@@ -25,27 +24,27 @@ ADVICE_HEADING = re.compile(
     r"(?:\s+(?:van|aan)\s+(?:de|het)\s+[\w\- ]{2,40})?\s*:?$",
     re.IGNORECASE,
 )
+# A summary of the advice: "Samenvatting", "Slot en samenvatting van de adviezen",
+# "Kort samengevat"; not "Conclusies en aanbevelingen", where a rekenkamer advises.
 SUMMARY_HEADING = re.compile(
-    r"^(?:\d+[.)]?\s*)?(?:samenvatting|samengevat|tot\s+slot|afsluiting|slot|conclusies?|"
-    r"ten\s+slotte|afsluitend|kortom|overzicht)\b",
+    r"\b(?:samenvatting|samengevat|overzicht|op\s+een\s+rij|resumé)\b|^(?:\d+[.)]?\s*)?conclusies?$",
     re.IGNORECASE,
 )
 SUMMARY_OPENING = re.compile(
-    r"^\W*(?:samenvattend|samengevat|kortom|concluderend|tot\s+slot|ten\s+slotte|"
-    r"alles\s+overziend(?:e)?|op\s+een\s+rij|resumerend)\b|\bop\s+een\s+rij\b|"
-    r"\bsamengevat\b|\bnog\s+(?:eens\s+)?(?:kort\s+)?op\s+een\s+rij\b",
+    r"^\W*(?:samenvattend|samengevat|kortom|concluderend|alles\s+overziend(?:e)?|"
+    r"resumerend)\b|\bop\s+een\s+rij\b|\bsamengevat\b",
     re.IGNORECASE,
 )
 ANNOUNCES = re.compile(
     r"\b(?:volgende|onderstaande|deze|navolgende|enkele|een\s+aantal|drie|vier|vijf|zes|"
     r"twee|onze|de)\s+(?:\w+\s+)?(?:adviezen|aanbevelingen|adviespunten|advies|"
     r"verbeterpunten|aandachtspunten|voorstellen|suggesties|kanttekeningen|wensen|"
-    r"verzoeken)\b|"
-    r"\b(?:adviseren|adviseert|bevelen|beveelt|raden|raadt|verzoeken|vragen|geven)\b"
+    r"verzoeken|punten)\b|"
+    r"\b(?:adviseren|adviseert|bevelen|beveelt|raden|raadt|verzoeken|vragen|vraag|geven)\b"
     r"[^.]*\b(?:volgende|onderstaande|het\s+volgende)\b|"
     r"\b(?:ons|het)\s+advies\s+(?:is|luidt)\b|\b(?:onze|de)\s+aanbevelingen\s+(?:zijn|luiden)\b|"
-    r"\b(?:geadviseerd|aanbevolen|aangeraden|adviseert|adviseren|beveelt\s+aan|bevelen\s+aan|"
-    r"om|namelijk)\s*:?$",
+    r"\b(?:geadviseerd|aanbevolen|aangeraden|adviseert|adviseren|beveelt\s+aan|bevelen\s+aan)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 QUOTE_INTRO = re.compile(
@@ -55,14 +54,28 @@ QUOTE_INTRO = re.compile(
 )
 MAIL_HEADER = re.compile(r"^\s*(?:van|verzonden|aan|cc|onderwerp|datum|sent|from|to)\s*:", re.I)
 CONCRETE = re.compile(
-    r"^\W*(?:dat\s+kan|dit\s+kan|bijvoorbeeld|denk\s+(?:hierbij\s+)?aan|zoals|hierbij|daarbij|"
-    r"daarvoor|zo\s+(?:kan|kunnen)|concreet)\b",
+    r"^\W*(?:\w+\s+){0,2}?(?:dat\s+kan|dit\s+kan|bijvoorbeeld|denk\s+(?:hierbij\s+)?aan|zoals|"
+    r"hierbij|daarbij|daarvoor|hiervoor|daartoe|nodig|zo\s+(?:kan|kunnen)|concreet|"
+    r"dat\s+betekent|dit\s+betekent|met\s+name)\b",
     re.IGNORECASE,
 )
+OTHERS_SECTION = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:bestuurlijke\s+reactie|reactie\s+(?:van\s+)?(?:het\s+)?college|"
+    r"collegereactie|wederhoor|nawoord|reactie\s+van\s+de\s+gemeente|standpunt\s+van\s+het\s+"
+    r"college|reactie\s+gemeente|verwerking)\b",
+    re.IGNORECASE,
+)
+ONLY_ANNOUNCES = re.compile(
+    r"\b(?:het\s+volgende|als\s+volgt|onderstaande|de\s+volgende\s+\w+)\s*:?\s*$", re.I
+)
 TABLE_TEXT = re.compile(r"^(?:advie[sz]\w*|aanbeveling\w*|wat\s+adviseren\s+wij)$", re.I)
-TABLE_EXPLANATION = re.compile(r"^(?:toelichting|onderbouwing|motivering|waarom|argument\w*)$", re.I)
+TABLE_EXPLANATION = re.compile(
+    r"^(?:toelichting|onderbouwing|motivering|waarom|argument\w*)$", re.I
+)
 TABLE_THEME = re.compile(r"^(?:onderwerp|thema|beleidsterrein|hoofdstuk|paragraaf|punt)$", re.I)
-CLOSING = re.compile(r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend|namens\s+de)\b", re.I)
+CLOSING = re.compile(
+    r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend|namens\s+de)\b", re.I
+)
 
 
 @dataclass
@@ -97,6 +110,8 @@ class Reader:
     list_top: tuple[str, int] | None = None  # marker and indent of the current list
     item_point: Point | None = None  # the point the current top-level item gave
     table: dict[str, int] | None = None
+    section_level: int | None = None  # the level of the advice or summary section
+    advisory: bool = True  # the text is an advies at all (evidence.is_advisory)
 
     @property
     def theme(self) -> str:
@@ -127,6 +142,8 @@ class Reader:
             if not block.marker:
                 self.mode = ""
             return
+        if self.mode == "others":
+            return
         if self.mode == "quoted" or MAIL_HEADER.match(block.text):
             self.mode = "quoted"
             if CLOSING.match(block.text) or heading:
@@ -142,11 +159,23 @@ class Reader:
         self.announced = self.announced_summary = False
         self.list_top = self.item_point = None
         self.label_theme = ""
+        # A section ("4. Slot en samenvatting") holds its sub-headings.
+        if self.section_level is not None and level > self.section_level:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self.headings[level] = title
+            return
+        self.section_level = None
         self.advice_section = bool(ADVICE_HEADING.match(title))
-        self.summary_section = bool(SUMMARY_HEADING.match(title))
+        self.summary_section = bool(SUMMARY_HEADING.search(title)) and not re.search(
+            r"aanbeveling", title, re.I
+        )
+        if OTHERS_SECTION.match(title):
+            self.mode = "others"  # the college's reaction in a rekenkamer report
+            return
         if self.advice_section or self.summary_section:
             # "Aanbevelingen" is where the points stand, not what they are about.
             self.advice_section = True
+            self.section_level = level
             return
         self.headings = {k: v for k, v in self.headings.items() if k < level}
         self.headings[level] = title
@@ -162,10 +191,11 @@ class Reader:
                 self.label_theme = rest.rstrip(":")
                 rest = ""
             if rest:
-                self.add_from_sentences(index, split_sentences(rest), forced=True)
+                self.add_single(index, split_sentences(rest))
                 self.mode = "explanation"
             else:
-                self.announced = True  # "Advies:" over a list: the list is the advice
+                # "Advies" on a line of its own heads what follows, as a heading does.
+                self.advice_section = True
         elif block.label == "explanation":
             self.mode = "explanation"
             if rest:
@@ -178,9 +208,23 @@ class Reader:
                 self.read_paragraph(index, Block([rest]))
 
     def read_item(self, index: int, block: Block) -> None:
+        if inline := _inline_heading(block):
+            # "a. Inclusie: In algemeenheid …": the item opens the theme 'Inclusie'.
+            self.headings = {k: v for k, v in self.headings.items() if k < 2} | {2: inline}
+            self.label_theme = ""
+            if not self.announced:
+                self.list_top = self.item_point = None
+                rest = block.body.split(":", 1)[1].strip()
+                self.read_paragraph(index, Block([rest]))
+                return
         kind = (block.marker, block.indent)
         if self.mode == "label":
             self.mode = ""
+        if self.list_top == ("open", -1):
+            if block.body[:1].islower() and self.item_point is not None:
+                self.item_point.children.append(block.body.rstrip(";"))
+                return
+            self.list_top = None
         if self.list_top is None:
             self.list_top = kind
         elif self.item_point is not None and _deeper(kind, self.list_top):
@@ -193,18 +237,27 @@ class Reader:
         elif _deeper(kind, self.list_top):
             return  # a sub-item of an item that is not advice
         body = block.body.rstrip(";")
-        if self.item_point is not None and self.item_point.explained_by_children and _deeper(
-            kind, self.list_top
-        ):
+        if body.endswith(":") and not completes_list(body):
+            # "Daarnaast worden nog de volgende punten aangedragen:" opens a sub-list.
+            self.read_intro(index, body)
+            self.list_top = self.item_point = None
             return
-        if _is_title(body):
+        if _is_title(body) or (not re.search(r"[.!;]$", body) and not has_verb(body)):
             self.item_point = None
             return  # a topic or a document named in a list, not advice
         sentences = split_sentences(body)
         # An intro that announces advice makes each item a point; an advice heading
         # counts for less, as observations and compliments stand there too.
         announced = 2.0 if self.announced else 1.5 if self.advice_section else False
-        evidence = weigh(sentences[0] if sentences else body, announced=announced, item=True)
+        # The item advises when one of its sentences does ("De gemeente wil X. De
+        # adviesraad zou graag zien dat …").
+        evidence = max(
+            (
+                weigh(sentence, announced=announced, item=True, advisory=self.advisory)
+                for sentence in sentences or [body]
+            ),
+            key=lambda e: e.score,
+        )
         if self.mode in ("explanation", "question") and not evidence.advises:
             if self.mode == "explanation":
                 self.explain(body)
@@ -213,8 +266,8 @@ class Reader:
         if not evidence.advises:
             self.item_point = None
             return
-        self.item_point = self.add_from_sentences(
-            index, sentences, forced=True, summary=self.announced_summary or self.summary_section
+        self.item_point = self.add_single(
+            index, sentences, summary=self.announced_summary or self.summary_section
         )
         if self.item_point is not None and len(sentences) > 1 and sentences[-1].endswith(":"):
             last = sentences[-1]
@@ -227,15 +280,17 @@ class Reader:
         self.list_top = self.item_point = None
         if self.mode == "question":
             return
-        if self.mode == "label":
-            self.add_from_sentences(index, split_sentences(text), forced=True)
-            self.mode = "explanation"
-            return
         if text.endswith(":"):
             self.read_intro(index, text)
             return
+        if self.mode == "label":
+            self.add_single(index, split_sentences(text))
+            self.mode = "explanation"
+            return
         sentences = split_sentences(text)
-        if self.mode == "explanation" and not any(weigh(s).advises for s in sentences):
+        if self.mode == "explanation" and not any(
+            weigh(s, advisory=self.advisory).advises for s in sentences
+        ):
             self.explain(text)
             return
         self.mode = ""
@@ -259,6 +314,12 @@ class Reader:
             self.mode = "quoted-next"
         if len(sentences) > 1:
             self.add_from_sentences(index, sentences[:-1], forced=False)
+        if completes_list(last):
+            # "… adviseert de raden de informatie zodanig te verbeteren, dat deze:" is
+            # a point of its own; the items after it complete its sentence.
+            self.announced = False
+            self.item_point = self.add_from_sentences(index, [last], forced=True)
+            self.list_top = ("open", -1)
 
     def read_row(self, index: int, block: Block) -> None:
         cells = block.cells or []
@@ -277,6 +338,7 @@ class Reader:
         if self.table is None:
             self.read_paragraph(index, Block([" ".join(cells)]))
             return
+
         def cell(key: str) -> str:
             column = self.table.get(key)
             return cells[column].strip() if column is not None and column < len(cells) else ""
@@ -305,7 +367,11 @@ class Reader:
         first: Point | None = None
         current: Point | None = None
         for position, sentence in enumerate(sentences):
-            evidence = weigh(sentence, announced=announced)
+            if ONLY_ANNOUNCES.search(sentence) or (
+                sentence.endswith(":") and ADVICE.search(sentence) and not completes_list(sentence)
+            ):
+                continue  # "Wij adviseren u het volgende:" announces; it is no point
+            evidence = weigh(sentence, announced=announced, advisory=self.advisory)
             opens = evidence.advises or (forced and position == 0 and evidence.score > -2)
             if opens:
                 parts = split_coordination(sentence)
@@ -320,9 +386,51 @@ class Reader:
                     current.explanation = _join(current.explanation, sentence)
         return first
 
+    def add_single(self, index: int, sentences: list[str], *, summary: bool = False) -> Point:
+        """One point from a block that is a point by its structure (a list item, the
+        text under a label): its text runs to its last sentence that advises or makes
+        the advice concrete; what follows is its explanation."""
+        scores = [weigh(sentence, advisory=self.advisory).score for sentence in sentences]
+        last = max(
+            [0]
+            + [
+                i
+                for i, (sentence, score) in enumerate(zip(sentences, scores, strict=True))
+                if score >= 1 or (i and CONCRETE.match(sentence))
+            ]
+        )
+        point = Point(
+            self.theme,
+            " ".join(sentences[: last + 1]),
+            " ".join(sentences[last + 1 :]),
+            index,
+            summary=summary,
+        )
+        self.points.append(point)
+        return point
+
     def explain(self, text: str) -> None:
         if self.points:
             self.points[-1].explanation = _join(self.points[-1].explanation, text)
+
+
+def _inline_heading(block: Block) -> str | None:
+    """'c. Maatwerk: Het uitgangspunt …' carries the heading 'Maatwerk'."""
+    if block.marker not in ("number", "letter"):
+        return None
+    match = re.match(r"^([^:.!?]{2,60}):\s+\S", block.body)
+    if not match or ADVICE.search(match[1]) or len(match[1].split()) > 8:
+        return None
+    return match[1].strip()
+
+
+def completes_list(sentence: str) -> bool:
+    """Whether an intro gives advice of its own that its list completes, rather than
+    announcing the advice that follows ("Wij adviseren u het volgende:")."""
+    match = ADVICE.search(sentence)
+    if not match or not sentence.endswith(":") or ANNOUNCES.search(sentence):
+        return False
+    return len(sentence[match.end() :].split()) >= 5
 
 
 def _join(first: str, second: str) -> str:
@@ -340,7 +448,9 @@ def _is_title(text: str) -> bool:
     first, second = first_words(text)
     return (
         text[:1].isupper()
-        and not re.search(r"\bte\s+\w+en\b|\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen)\b", text)
+        and not re.search(
+            r"\bte\s+\w+en\b|\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen)\b", text
+        )
         and len(text) <= 70
         and not re.search(r"[.!?;]$", text)
         and len(text.split()) <= 8
@@ -371,25 +481,33 @@ def split_coordination(sentence: str) -> list[str]:
     trailing = ""
     if rest.endswith((".", "!")):
         rest, trailing = rest[:-1], rest[-1]
-    separator = ";" if rest.count(";") >= 1 else None
-    parts = (
-        [p.strip() for p in rest.split(";")]
-        if separator
-        else [p.strip() for p in re.split(r",\s*(?:en\s+|of\s+)?|\s+en\s+(?=\S)", rest)]
-    )
+    if ";" in rest:
+        parts = [p.strip() for p in rest.split(";")]
+    else:
+        parts = [p.strip() for p in re.split(r",\s*", rest)]
+        last = re.split(r"\s+(?:en|of)\s+(?=[^,]*$)", parts[-1])
+        if len(last) == 2 and all(_is_action(p) for p in last):
+            parts[-1:] = last
     parts = [re.sub(r"^(?:en|of)\s+", "", p) for p in parts if p]
     if len(parts) < 2 or not all(_is_action(p) for p in parts):
         return [sentence]
     return [f"{head} {part}{trailing or '.'}" for part in parts]
 
 
+SUBORDINATE = re.compile(
+    r"^(?:die|dat|zodat|waarbij|waardoor|waarmee|omdat|wat|waar|welke|als|zoals|mits|"
+    r"tenzij|bijvoorbeeld|ook|maar|want|terwijl|opdat|om\s+zo)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_action(part: str) -> bool:
-    """A conjunct that names an action of its own: it has its own 'te' + verb, or (with
-    'dat') its own verb at the end."""
-    words = part.split()
-    return len(words) >= 2 and bool(
-        re.search(r"\bte\s+\w+(?:en|n)\b", part) or re.search(r"\b\w+(?:en)$", part)
-        and len(words) >= 3
+    """A conjunct that names an action of its own: its own 'te' and infinitive, and it
+    does not open a subordinate clause ('…, zodat …', '…, die …')."""
+    return (
+        len(part.split()) >= 3
+        and bool(re.search(r"\bte\s+\w+(?:en|n)\b", part))
+        and not SUBORDINATE.match(part)
     )
 
 
@@ -407,7 +525,9 @@ RESPONSE = re.compile(
     r"(?:standpunt|reactie)\s+(?:van\s+het\s+)?college|uw\s+advies\s+van)\b",
     re.IGNORECASE,
 )
-LETTER_START = re.compile(r"^\s*(?:geachte?|beste|aan\s+(?:het|de)\b|betreft\s*:|onderwerp\s*:)", re.I)
+LETTER_START = re.compile(
+    r"^\s*(?:geachte?|beste|aan\s+(?:het|de)\b|betreft\s*:|onderwerp\s*:)", re.I
+)
 
 
 def letters_in(text: str) -> list[str]:
@@ -423,12 +543,16 @@ def letters_in(text: str) -> list[str]:
             starts.append(index)
             closed = False
     starts.append(len(lines))
-    return ["\n".join(lines[a:b]) for a, b in zip(starts, starts[1:], strict=False) if b > a]
+    return ["\n".join(lines[a:b]) for a, b in itertools.pairwise(starts) if b > a]
 
 
 def is_response(letter: str) -> bool:
-    """A letter of the college (its response, its cover) rather than the advies."""
-    return bool(COLLEGE_LETTER.search(letter[-1500:]) or len(RESPONSE.findall(letter)) >= 2)
+    """A letter of the college (its response, its cover) rather than the advies: its
+    signature is the college's, or it answers an advies."""
+    lines = letter.split("\n")
+    closings = [i for i, line in enumerate(lines) if CLOSING.match(line.strip())]
+    signature = "\n".join(lines[closings[-1] :]) if closings else ""
+    return bool(COLLEGE_LETTER.search(signature) or len(RESPONSE.findall(letter)) >= 2)
 
 
 def read_points(text: str) -> list[Point]:
@@ -440,8 +564,10 @@ def read_points(text: str) -> list[Point]:
         points = [
             point
             for number, letter in enumerate(own)
-            for point in Reader().read(split_blocks(letter), base=number * 100_000)
+            for point in Reader(advisory=is_advisory(letter)).read(
+                split_blocks(letter), base=number * 100_000
+            )
         ]
         if points:
             return points
-    return Reader().read(split_blocks(text))
+    return Reader(advisory=is_advisory(text)).read(split_blocks(text))

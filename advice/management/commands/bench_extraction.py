@@ -40,8 +40,11 @@ class Command(BaseCommand):
             if show is not None and (not show or letter.slug in show):
                 self.show(letter)
         precision, recall = pooled(scores)
-        real = [s for s, l in zip(scores, letters, strict=True) if l.source.get("kind") == "real"]
-        bodies = {l.source.get("body") for l in letters if l.source.get("kind") == "real"}
+        kinds = [letter.source.get("kind") for letter in letters]
+        real = [s for s, kind in zip(scores, kinds, strict=True) if kind == "real"]
+        bodies = {
+            letter.source.get("body") for letter in letters if letter.source.get("kind") == "real"
+        }
         self.stdout.write(
             f"\n{len(letters)} letters ({len(real)} real, of {len(bodies)} bodies), "
             f"{sum(s.truth for s in scores)} points"
@@ -54,21 +57,21 @@ class Command(BaseCommand):
             self.speed(letters)
 
     def show(self, letter):
-        truth = [p["text"] for p in letter.truth]
+        truth = [(p["text"], p.get("explanation", "")) for p in letter.truth]
         proposed = extract_points(letter.text())
-        pairs = dict(match([p.text for p in proposed], truth))
+        pairs = dict(match([(p.text, p.explanation) for p in proposed], truth))
         for index, point in enumerate(proposed):
             mark = "+" if index in pairs else "-"
             self.stdout.write(f"   {mark} P{point.number} [{point.theme}] {point.text[:150]}")
             if point.explanation:
                 self.stdout.write(f"        E: {point.explanation[:100]}")
         found = set(pairs.values())
-        for index, text in enumerate(truth):
+        for index, (text, _explanation) in enumerate(truth):
             if index not in found:
                 self.stdout.write(f"   ! T{index + 1} {text[:150]}")
 
     def speed(self, letters):
-        texts = [l.text() for l in letters if l.path.suffix == ".txt"]
+        texts = [letter.text() for letter in letters if letter.path.suffix == ".txt"]
         if not texts:
             return
         joined = "\n\n".join(texts)

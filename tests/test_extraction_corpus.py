@@ -1,0 +1,62 @@
+"""How well the points of real letters are found: the corpus of tests/letters/corpus
+(real letters of many adviesraden, Wmo-raden, cliënten-, participatie-, senioren- and
+jongerenraden and rekenkamers, and fictional letters in the formats they use), each
+with the points a member read in it. `make bench-extraction` prints the figures."""
+
+from pathlib import Path
+
+import pytest
+
+from advice.evaluation import load_corpus, match, pooled, score, words
+
+CORPUS = Path(__file__).parent / "letters" / "corpus"
+LETTERS = load_corpus(CORPUS)
+# Pooled over the corpus, and a floor per letter so that a rule that helps one letter
+# and breaks another fails.
+POOLED_FLOOR = 0.95
+LETTER_FLOOR = 0.5
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return {letter.slug: score(letter) for letter in LETTERS}
+
+
+def test_the_corpus_holds_real_letters_of_many_bodies():
+    real = [letter for letter in LETTERS if letter.source.get("kind") == "real"]
+    assert len(real) >= 25
+    assert len({letter.source["url"] for letter in real}) == len(real)
+    assert len({letter.source["municipality"] for letter in real}) >= 15
+    assert all(letter.source.get("url") for letter in real)
+
+
+def test_every_true_point_is_in_its_letter():
+    """The truth is the letter's own words (or, for a letter read from a PDF, words the
+    letter has), so a typo in a truth file cannot pass unseen."""
+    for letter in LETTERS:
+        text = words(letter.text())
+        for point in letter.truth:
+            missing = words(point["text"]) - text
+            assert sum(missing.values()) <= 2, (letter.slug, point["text"][:60], missing)
+
+
+def test_pooled_precision_and_recall(scores):
+    precision, recall = pooled(list(scores.values()))
+    assert precision >= POOLED_FLOOR, f"precision {precision:.3f}"
+    assert recall >= POOLED_FLOOR, f"recall {recall:.3f}"
+
+
+@pytest.mark.parametrize("slug", [letter.slug for letter in LETTERS])
+def test_each_letter_keeps_a_floor(scores, slug):
+    result = scores[slug]
+    assert not result.error, result.error
+    assert result.precision >= LETTER_FLOOR, f"precision {result.precision:.2f}"
+    assert result.recall >= LETTER_FLOOR, f"recall {result.recall:.2f}"
+
+
+def test_the_measure_pairs_points_one_to_one():
+    truth = ["Wij adviseren het college de wachttijd te halveren.", "Zorg voor één loket."]
+    merged = ["Wij adviseren het college de wachttijd te halveren en zorg voor één loket."]
+    assert match(truth, truth) == [(0, 0), (1, 1)]
+    assert len(match(merged, truth)) == 1  # a proposal of two points finds one
+    assert match(["Een heel ander onderwerp dan dit."], truth) == []
