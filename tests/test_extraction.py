@@ -156,6 +156,21 @@ def test_text_that_is_not_usable_is_refused(text):
 
 
 @needs_seeds
+@pytest.mark.parametrize(
+    "name",
+    [
+        "beleidsvisie-sociaal-domein-dijk-en-waard.txt",
+        "visie-sociaal-domein-oosterhout.txt",
+        "raadsbrief-afdoening-motie-twenterand-2020.txt",
+    ],
+)
+def test_a_policy_text_full_of_musts_is_no_advies(name):
+    """A municipality's own vision or letter says what must happen ("moet", "dient",
+    "Zorg voor …" in a quote); it advises no one."""
+    assert extract_points((SEEDS / name).read_text(encoding="utf-8")) == []
+
+
+@needs_seeds
 def test_a_policy_document_with_some_garbled_words_gives_no_invented_points():
     raw = (SEEDS / "notitie-uitvoeringsorganisatie-hellendoorn-2014.txt").read_text()
     assert 0.01 < odd_share(raw) < 0.10

@@ -39,6 +39,8 @@ def clean_text(raw: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     text = re.sub(r"(?<=[a-zà-ÿ])-\n[ \t]*(?:\f\n?)?(?=[a-zà-ÿ])", "", text)
+    # "… te voorkomen.Tevens vraagt …": sentences glued together by a web page
+    text = re.sub(r"(?<=[a-zà-ÿ)]{2}[.!?])(?=[A-Z][a-zà-ÿ]{2})", " ", text)
     lines = _drop_footnotes(text.split("\n"))
     furniture = _furniture(lines)
     kept = []

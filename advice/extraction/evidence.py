@@ -53,6 +53,9 @@ ADVICE_PHRASES = [
     rf"\b{WRITER}\s+{BETWEEN}{ADVISING_VERB}\b",
     # "adviseren wij", "daarom raadt de adviesraad aan"
     rf"\b{ADVISING_VERB}\s+{WRITER}\b",
+    # "stelt het platform voor om", "beveelt de rekenkamer de raad aan"
+    rf"\b(?:stelt|stellen|beveelt|bevelen|raadt|raden|dringt|dringen|spoort|sporen)\s+{WRITER}\s+"
+    r"(?:\w+\s+){0,4}?(?:voor|aan)\b",
     # "wij vragen u / het college …", but not "wij vragen ons af"
     rf"\b{WRITER}\s+{BETWEEN}(?:vragen|vraagt|verzoeken|verzoekt)\s+"
     rf"(?:\w+\s+){{0,2}}?{ADDRESSEE}\b",
@@ -73,6 +76,9 @@ ADVICE_PHRASES = [
     r"\bhet\s+is\s+(?:\w+\s+)?(?:ons\s+)?(?:aan\s+te\s+(?:raden|bevelen)|raadzaam)\b",
     r"\b(?:we|wij)\s+(?:\w+\s+){0,2}?geven\s+(?:\w+\s+){0,3}?in\s+overweging\b",
     r"\b(?:we|wij)\s+(?:\w+\s+){0,2}?doen\s+(?:\w+\s+){0,3}?(?:de\s+)?aanbeveling\b",
+    r"\b(?:doen|geven)\s+(?:we|wij)\s+(?:\w+\s+){0,3}?(?:de\s+aanbeveling|in\s+overweging)\b",
+    # "de adviesraad voorziet het kader van een positief advies"
+    rf"\b{WRITER}\s+(?:\w+\s+){{0,6}}?(?:positief|negatief|instemmend|gunstig)\s+advies\b",
     r"\bwordt\s+(?:\w+\s+){0,3}?(?:geadviseerd|aanbevolen|aangeraden|verzocht)\b",
     r"\b(?:geadviseerd|aanbevolen|aangeraden)\s+wordt\b",
     rf"\b{ADDRESSEE}\s+wordt\s+(?:\w+\s+){{0,3}}?(?:geadviseerd|gevraagd|verzocht)\b",
@@ -102,6 +108,11 @@ OBLIGATION = re.compile(
 NEED = re.compile(
     r"\b(?:het\s+is|is\s+het)\s+(?:\w+\s+)?(?:van\s+)?(?:belangrijk|essentieel|noodzakelijk|nodig|"
     r"wenselijk|zaak|gewenst|cruciaal)\s+(?:dat|om)\b",
+    re.IGNORECASE,
+)
+NEED_OF_ADDRESSEE = re.compile(
+    rf"\b(?:belangrijk|essentieel|noodzakelijk|nodig|wenselijk|zaak|gewenst|cruciaal)\s+dat\s+"
+    rf"{ADDRESSEE}\b",
     re.IGNORECASE,
 )
 INTERROGATIVE = re.compile(
@@ -155,6 +166,13 @@ COURTESY = re.compile(
     r"(?:over\s+)?(?:wat|hoe)\s+(?:u|het\s+college)\s+(?:met|van)|"
     r"uw\s+(?:schriftelijke\s+)?reactie|schriftelijk\s+te\s+reageren|"
     r"(?:met|van)\s+(?:ons|dit|het)\s+advies\s+(?:doet|gaat\s+doen|heeft\s+gedaan))",
+    re.IGNORECASE,
+)
+# What the body does in general ("adviseert gevraagd en ongevraagd over jeugdzaken"),
+# or what it will raise ("wij vragen uw aandacht voor twee kwesties"): no advice yet.
+ROLE = re.compile(
+    r"\b(?:gevraagd\s+en\s+ongevraagd|ongevraagd\s+en\s+gevraagd)\b|"
+    r"\baandacht\s+voor\s+(?:twee|drie|vier|enkele|een\s+aantal|de\s+volgende|onderstaande)\s+\w+",
     re.IGNORECASE,
 )
 NOT_ADVISING = re.compile(
@@ -245,11 +263,8 @@ def imperative_strength(word: str, following: str = "") -> float:
         or following in FINITE
     ):
         return 0
-    if (
-        word.endswith("t")
-        and _infinitive(word[:-1])
-        and not _infinitive(word[:-1]).startswith(word)
-    ):
+    stem_verb = _infinitive(word[:-1]) if word.endswith("t") else ""
+    if stem_verb and _stem_fits(word[:-1], stem_verb):
         return 0  # "zorgt", "houdt": a third person, not an imperative
     infinitive = _infinitive(word)
     if not infinitive or not _stem_fits(word, infinitive):
@@ -290,16 +305,26 @@ def _infinitive(word: str) -> str:
     return ""
 
 
+AUXILIARY = re.compile(
+    r"\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen|heeft|hebben)\b|\bte\s+\w+en\b", re.I
+)
+
+
 def has_verb(text: str) -> bool:
     """Whether the text has a word that is a form of a verb (a title has none)."""
     words = [w.lower() for w in WORD.findall(text)]
     return any(
-        _infinitive(word) or (word.endswith("en") and simplemma.lemmatize(word, lang="nl") == word)
-        for word in words
-        if len(word) > 2 and word not in FUNCTION_WORDS
-    ) or bool(
-        re.search(r"\b(?:is|zijn|wordt|worden|moet|moeten|kan|kunnen|heeft|hebben)\b", text, re.I)
-    )
+        _is_verb_form(word) for word in words if len(word) > 2 and word not in FUNCTION_WORDS
+    ) or bool(AUXILIARY.search(text))
+
+
+def _is_verb_form(word: str) -> bool:
+    """A form whose own lemma is an infinitive ("maakt", "verhoog"), or an infinitive;
+    not a noun that merely has a verb beside it ("inkoop")."""
+    lemma = simplemma.lemmatize(word, lang="nl")
+    if lemma != word:
+        return lemma.endswith("en") or lemma in SHORT_INFINITIVES
+    return word.endswith("en") and simplemma.is_known(word, lang="nl")
 
 
 def _stem_fits(word: str, infinitive: str) -> bool:
@@ -347,7 +372,8 @@ def weigh(
         score += 2.0
         reasons.append("obligation")
     elif advisory and NEED.search(text):
-        score += 1.0
+        # "het is belangrijk dat de raad …" asks something of the addressee.
+        score += 2.0 if NEED_OF_ADDRESSEE.search(text) else 1.0
         reasons.append("need")
     if announced:
         score += announced if isinstance(announced, float) else (2.0 if item else 1.0)
@@ -375,6 +401,9 @@ def weigh(
     if COGNITION.search(text) and not ADVICE.search(text):
         score -= 2
         reasons.append("what the writer sees")
+    if ROLE.search(text):
+        score -= 3
+        reasons.append("role")
     if NOT_ADVISING.search(text):
         score -= 3
         reasons.append("says it does not advise")
@@ -394,8 +423,19 @@ ADVISORY_MARK = re.compile(
 )
 
 
+ADVICE_WORD = re.compile(r"\b(?:advies|adviezen|adviseren|adviseert|aanbevelingen?)\b", re.I)
+ADVICE_HEADING_LINE = re.compile(
+    r"^[^\S\n]*[\w ]{0,30}\badvie[sz]\w*[^\S\n]*:?[^\S\n]*$", re.I | re.M
+)
+
+
 def is_advisory(text: str) -> bool:
     """Whether the text is an advies at all: it advises in so many words somewhere,
-    or says it is an advies (its subject, a title, a label or heading). Only then do
+    says it is an advies (its subject, its opening, a label or heading). Only then do
     imperatives and obligations count as advice."""
-    return bool(ADVICE.search(text) or ADVISORY_MARK.search(text))
+    return bool(
+        ADVICE.search(text)
+        or ADVISORY_MARK.search(text)
+        or ADVICE_WORD.search(text[:800])
+        or ADVICE_HEADING_LINE.search(text)
+    )

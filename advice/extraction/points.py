@@ -52,7 +52,12 @@ QUOTE_INTRO = re.compile(
     r"meldt|formuleert|als\s+volgt|het\s+volgende\s+(?:opgenomen|vermeld|gesteld))\b",
     re.IGNORECASE,
 )
-MAIL_HEADER = re.compile(r"^\s*(?:van|verzonden|aan|cc|onderwerp|datum|sent|from|to)\s*:", re.I)
+# A quoted e-mail: its header, or the line that introduces it.
+MAIL_HEADER = re.compile(
+    r"^\s*(?:van|verzonden|from|sent)\s*:|^\s*-+\s*(?:oorspronkelijk|original)\s+(?:bericht|message)|"
+    r"^\s*op\s+.{5,80}\s+schreef\s+.{2,80}:\s*$",
+    re.I,
+)
 CONCRETE = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:dat\s+kan|dit\s+kan|bijvoorbeeld|denk\s+(?:hierbij\s+)?aan|zoals|"
     r"hierbij|daarbij|daarvoor|hiervoor|daartoe|nodig|zo\s+(?:kan|kunnen)|concreet|"
@@ -64,6 +69,9 @@ OTHERS_SECTION = re.compile(
     r"collegereactie|wederhoor|nawoord|reactie\s+van\s+de\s+gemeente|standpunt\s+van\s+het\s+"
     r"college|reactie\s+gemeente|verwerking)\b",
     re.IGNORECASE,
+)
+POINTS_BACK = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:hierop|hiervoor|hieraan|hiermee|hierin|hierover|daarop)\b", re.I
 )
 ONLY_ANNOUNCES = re.compile(
     r"\b(?:het\s+volgende|als\s+volgt|onderstaande|de\s+volgende\s+\w+)\s*:?\s*$", re.I
@@ -306,9 +314,7 @@ class Reader:
         sentences = split_sentences(text)
         last = sentences[-1] if sentences else text
         self.mode = ""
-        self.announced = bool(ADVICE.search(last) or ANNOUNCES.search(last)) or (
-            self.advice_section and not QUOTE_INTRO.search(last)
-        )
+        self.announced = bool(ADVICE.search(last) or ANNOUNCES.search(last))
         self.announced_summary = bool(SUMMARY_OPENING.search(last))
         if not self.announced and QUOTE_INTRO.search(last):
             self.mode = "quoted-next"
@@ -366,6 +372,7 @@ class Reader:
         so its first sentence opens the point whatever it says."""
         first: Point | None = None
         current: Point | None = None
+        previous = ""
         for position, sentence in enumerate(sentences):
             if ONLY_ANNOUNCES.search(sentence) or (
                 sentence.endswith(":") and ADVICE.search(sentence) and not completes_list(sentence)
@@ -375,6 +382,10 @@ class Reader:
             opens = evidence.advises or (forced and position == 0 and evidence.score > -2)
             if opens:
                 parts = split_coordination(sentence)
+                if previous and POINTS_BACK.search(sentence) and len(parts) == 1:
+                    # "… verdwijnt voor mensen met een lage zorgzwaarte. De gemeente dient
+                    # hierop een antwoord te vinden.": the advice needs what it points at.
+                    parts = [f"{previous} {sentence}"]
                 for part in parts:
                     current = Point(self.theme, part, "", index, summary=summary)
                     self.points.append(current)
@@ -384,6 +395,7 @@ class Reader:
                     current.text += " " + sentence
                 else:
                     current.explanation = _join(current.explanation, sentence)
+            previous = "" if opens or current is not None else sentence
         return first
 
     def add_single(self, index: int, sentences: list[str], *, summary: bool = False) -> Point:
