@@ -137,7 +137,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 # "… gewenst is. Advies 2: Voeg de samenvatting …" in a text that lost its line breaks.
-INLINE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:Advies|Aanbeveling)\s+\d{1,2}\s*[:.)]\s)")
+INLINE_LABEL = re.compile(r"(?<=[.!?:;])\s+(?=(?:Advies|Aanbeveling)(?:\s+\d{1,2}\s*[:.)]|\s*:)\s)")
 
 
 def split_blocks(text: str) -> list[Block]:

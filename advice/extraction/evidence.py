@@ -32,6 +32,7 @@ WRITER = (
 )
 ADDRESSEE = (
     r"(?:u|jullie|het\s+college|de\s+gemeente|de\s+gemeenteraad|de\s+raad|de\s+wethouder|"
+    r"de\s+raden|de\s+gemeenteraden|de\s+colleges|de\s+gemeenten|"
     r"burgemeester\s+en\s+wethouders|uw\s+college|het\s+gemeentebestuur)"
 )
 ADVISING_VERB = (
@@ -56,6 +57,8 @@ ADVICE_PHRASES = [
     # "stelt het platform voor om", "beveelt de rekenkamer de raad aan"
     rf"\b(?:stelt|stellen|beveelt|bevelen|raadt|raden|dringt|dringen|spoort|sporen)\s+{WRITER}\s+"
     r"(?:\w+\s+){0,4}?(?:voor|aan)\b",
+    # "de rekenkamer verwacht van de raden dat zij:"
+    rf"\b{WRITER}\s+{BETWEEN}(?:verwacht|verwachten)\s+(?:\w+\s+){{0,2}}?(?:van\s+)?{ADDRESSEE}\b",
     # "wij vragen u / het college …", but not "wij vragen ons af"
     rf"\b{WRITER}\s+{BETWEEN}(?:vragen|vraagt|verzoeken|verzoekt)\s+"
     rf"(?:\w+\s+){{0,2}}?{ADDRESSEE}\b",
@@ -78,7 +81,7 @@ ADVICE_PHRASES = [
     r"\b(?:we|wij)\s+(?:\w+\s+){0,2}?doen\s+(?:\w+\s+){0,3}?(?:de\s+)?aanbeveling\b",
     r"\b(?:doen|geven)\s+(?:we|wij)\s+(?:\w+\s+){0,3}?(?:de\s+aanbeveling|in\s+overweging)\b",
     # "de adviesraad voorziet het kader van een positief advies"
-    rf"\b{WRITER}\s+(?:\w+\s+){{0,6}}?(?:positief|negatief|instemmend|gunstig)\s+advies\b",
+    rf"\b{WRITER}\s+(?:\w+\s+){{0,9}}?(?:positief|negatief|instemmend|gunstig)\s+advies\b",
     r"\bwordt\s+(?:\w+\s+){0,3}?(?:geadviseerd|aanbevolen|aangeraden|verzocht)\b",
     r"\b(?:geadviseerd|aanbevolen|aangeraden)\s+wordt\b",
     rf"\b{ADDRESSEE}\s+wordt\s+(?:\w+\s+){{0,3}}?(?:geadviseerd|gevraagd|verzocht)\b",
@@ -313,6 +316,8 @@ AUXILIARY = re.compile(
 def has_verb(text: str) -> bool:
     """Whether the text has a word that is a form of a verb (a title has none)."""
     words = [w.lower() for w in WORD.findall(text)]
+    if imperative_strength(*first_words(text)):
+        return True
     return any(
         _is_verb_form(word) for word in words if len(word) > 2 and word not in FUNCTION_WORDS
     ) or bool(AUXILIARY.search(text))

@@ -70,6 +70,11 @@ OTHERS_SECTION = re.compile(
     r"college|reactie\s+gemeente|verwerking)\b",
     re.IGNORECASE,
 )
+OWN_INTENT = re.compile(
+    rf"\b{WRITER}\s+(?:is|zijn)\s+(?:voornemens|van\s+plan)\b|"
+    rf"\b{WRITER}\s+(?:gaat|gaan|zal|zullen)\s+(?:zelf\s+)?(?:\w+\s+)?:?$",
+    re.IGNORECASE,
+)
 POINTS_BACK = re.compile(
     r"^(?:\S+\s+){0,5}?(?:hierop|hiervoor|hieraan|hiermee|hierin|hierover|daarop)\b", re.I
 )
@@ -316,7 +321,8 @@ class Reader:
         self.mode = ""
         self.announced = bool(ADVICE.search(last) or ANNOUNCES.search(last))
         self.announced_summary = bool(SUMMARY_OPENING.search(last))
-        if not self.announced and QUOTE_INTRO.search(last):
+        if not self.announced and (QUOTE_INTRO.search(last) or OWN_INTENT.search(last)):
+            # A quote, or what the writer itself means to do: no advice to the college.
             self.mode = "quoted-next"
         if len(sentences) > 1:
             self.add_from_sentences(index, sentences[:-1], forced=False)
