@@ -76,21 +76,32 @@ def _pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise ExtractionError(_("This PDF is protected with a password."))
-    return "\n\n".join(page.extract_text() or "" for page in reader.pages)
+    # A form feed between pages lets the cleaning tell running headers and footers
+    # (at a page's edge) from a sentence the letter repeats.
+    return "\n\f\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _docx_text(data: bytes) -> str:
+    """Paragraphs and tables in the order of the document; a list paragraph gets a
+    bullet, a table row becomes one line of tab-separated cells (as a table copied out
+    of Word arrives), so that an Advies/Toelichting table keeps its columns."""
     from docx import Document
+    from docx.table import Table
 
     lines = []
-    for paragraph in Document(io.BytesIO(data)).paragraphs:
-        text = paragraph.text.strip()
+    for block in Document(io.BytesIO(data)).iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [" ".join(cell.text.split()) for cell in row.cells]
+                if any(cells):
+                    lines.append("\t".join(cells))
+            lines.append("")
+            continue
+        text = block.text.strip()
         if not text:
             continue
-        style = (paragraph.style.name or "").lower() if paragraph.style else ""
-        is_list = "list" in style or (
-            paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-        )
+        style = (block.style.name or "").lower() if block.style else ""
+        is_list = "list" in style or (block._p.pPr is not None and block._p.pPr.numPr is not None)
         lines.append(f"• {text}" if is_list else text)
     return "\n\n".join(lines)
 

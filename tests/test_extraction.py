@@ -324,3 +324,107 @@ def test_utf16_text_files_are_read():
     assert extract_points(read_text("advies.txt", text.encode("utf-16")))[0].text.startswith(
         "Wij adviseren"
     )
+
+
+def test_a_word_table_keeps_its_advies_and_toelichting_columns():
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Geacht college, hieronder ons advies over de nota mantelzorg.")
+    document.add_paragraph("Wij hebben de nota besproken met mantelzorgers uit de wijken. " * 3)
+    table = document.add_table(rows=3, cols=3)
+    rows = [
+        ("Nr", "Advies", "Toelichting"),
+        ("1", "Geef elke mantelzorger een eigen gesprek.", "Nu blijft hij buiten beeld."),
+        ("2", "Breid de respijtzorg uit in het weekend.", "Er is te weinig aanbod."),
+    ]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("Met vriendelijke groet,")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    points = extract_points(read_text("advies.docx", buffer.getvalue()))
+    assert [(p.text, p.explanation) for p in points] == [
+        ("Geef elke mantelzorger een eigen gesprek.", "Nu blijft hij buiten beeld."),
+        ("Breid de respijtzorg uit in het weekend.", "Er is te weinig aanbod."),
+    ]
+
+
+def test_a_table_read_from_a_pdf_gives_each_advice_with_its_toelichting():
+    """pypdf gives a table cell by cell: the advice, then its toelichting."""
+    rows = "".join(
+        f"<tr><td>{advice}</td><td>{why}</td></tr>"
+        for advice, why in [
+            (
+                "Vraag bij elk keukentafelgesprek naar de mantelzorger.",
+                "Nu gaat de aandacht naar de cliënt. Een eigen gesprek geeft ruimte.",
+            ),
+            (
+                "Breid de respijtzorg uit in het weekend.",
+                "Werkende mantelzorgers hebben juist dan behoefte aan rust.",
+            ),
+        ]
+    )
+    html = (
+        "<html lang='nl'><body><p>Geacht college,</p><p>Wij adviseren u als volgt.</p>"
+        f"<table><tr><th>Advies</th><th>Toelichting</th></tr>{rows}</table>"
+        "<p>Met vriendelijke groet,</p></body></html>"
+    )
+    points = extract_points(read_text("advies.pdf", pdf_of(html)))
+    assert [p.text for p in points] == [
+        "Vraag bij elk keukentafelgesprek naar de mantelzorger.",
+        "Breid de respijtzorg uit in het weekend.",
+    ]
+    assert points[0].explanation.startswith("Nu gaat de aandacht naar de cliënt.")
+    assert points[1].explanation.endswith("juist dan behoefte aan rust.")
+
+
+def test_a_line_the_letter_repeats_is_no_page_header():
+    """'Zorg voor een vast aanspreekpunt.' closes three sections; a running header
+    stands at the edge of every page."""
+    section = "{theme}\n\nDe wachttijden zijn lang en inwoners weten niet waar zij heen kunnen.\n"
+    sections = "\n".join(
+        section.format(theme=theme) + "\nAdvies: Zorg voor een vast aanspreekpunt.\n"
+        for theme in ("Jeugd", "Wmo", "Schulden")
+    )
+    page = "Adviesraad Sociaal Domein Oeverstad — advies 2026-04\n"
+    text = page + "Geacht college,\n\n" + sections.replace("Schulden", "\f\n" + page + "Schulden")
+    text += "\n\f\n" + page + "Met vriendelijke groet,\n"
+    points = extract_points(text + "\n" + "Wij danken u voor de vraag om advies. " * 5)
+    assert [(p.theme, p.text) for p in points] == [
+        (theme, "Zorg voor een vast aanspreekpunt.") for theme in ("Jeugd", "Wmo", "Schulden")
+    ]
+    assert "Oeverstad — advies" not in clean_text(text)
+
+
+def test_one_sentence_with_three_actions_gives_three_points():
+    text = (
+        "Geacht college,\n\nOns advies is om de wachttijd voor schuldhulp te halveren, "
+        "de brieven op taalniveau B1 te schrijven en een vast aanspreekpunt per wijk te "
+        "bieden.\n\n" + "Wij lichten dit graag toe in een gesprek. " * 6
+    )
+    assert [p.text for p in extract_points(text)] == [
+        "Ons advies is om de wachttijd voor schuldhulp te halveren.",
+        "Ons advies is om de brieven op taalniveau B1 te schrijven.",
+        "Ons advies is om een vast aanspreekpunt per wijk te bieden.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2021 hebben wij al geadviseerd om de eigen bijdrage af te schaffen.",
+        "De Raad van State raadt aan de eigen bijdrage inkomensafhankelijk te maken.",
+        "Het college adviseert de raad om de verordening vast te stellen.",
+        "Wij vragen ons af of de gemeente zicht heeft op de wachttijden.",
+        "Kan het college aangeven hoeveel jongeren wachten?",
+        "Wij lichten ons advies graag toe in een gesprek.",
+        "Wij zien uw reactie met belangstelling tegemoet.",
+    ],
+)
+def test_counter_evidence_makes_no_point(sentence):
+    text = "Geacht college,\n\nWij adviseren u de wachttijd te halveren.\n\n" + sentence
+    assert [p.text for p in extract_points(text + "\n\n" + "Met vriendelijke groet. " * 8)] == [
+        "Wij adviseren u de wachttijd te halveren."
+    ]

@@ -25,7 +25,10 @@ ADVICE_THRESHOLD = 2.0
 # The writer: "wij", "we", "de adviesraad", "de Wmo-raad", "de rekenkamer(commissie)",
 # "de raad" (a seniorenraad writes of itself so), and its full name.
 WRITER = (
-    r"(?:we|wij|ik|(?:de|het)\s+(?:[\w\-]+\s+){0,3}?(?:[\w\-]*raad|rekenkamer\w*|"
+    r"(?:we|wij|ik|(?:de|het)\s+"
+    # "de gemeentelijke adviesraad", not "het college adviseert de raad"
+    r"(?:(?!college\b|gemeente\b|advise\w*\b|raad\b|en\b)[\w\-]+\s+){0,2}?"
+    r"(?:[\w\-]*raad|rekenkamer\w*|"
     r"platform|commissie|panel|werkgroep|cliëntenraad|participatieraad|adviesgroep|"
     r"(?-i:[A-Z][A-Z\-]{1,6}[a-z\-]*))"
     r"(?:\s+(?-i:[A-Z])[\w\-]*){0,4})"

@@ -79,13 +79,19 @@ POINTS_BACK = re.compile(
     r"^(?:\S+\s+){0,5}?(?:hierop|hiervoor|hieraan|hiermee|hierin|hierover|daarop)\b", re.I
 )
 ONLY_ANNOUNCES = re.compile(
-    r"\b(?:het\s+volgende|als\s+volgt|onderstaande|de\s+volgende\s+\w+)\s*:?\s*$", re.I
+    r"\b(?:het\s+volgende|als\s+volgt|onderstaande|de\s+volgende\s+\w+)\s*[:.]?\s*$", re.I
 )
 TABLE_TEXT = re.compile(r"^(?:advie[sz]\w*|aanbeveling\w*|wat\s+adviseren\s+wij)$", re.I)
 TABLE_EXPLANATION = re.compile(
     r"^(?:toelichting|onderbouwing|motivering|waarom|argument\w*)$", re.I
 )
 TABLE_THEME = re.compile(r"^(?:onderwerp|thema|beleidsterrein|hoofdstuk|paragraaf|punt)$", re.I)
+SALUTATION = re.compile(r"^(?:geachte?|beste|hooggeachte?)\b", re.IGNORECASE)
+TABLE_HEADER = re.compile(
+    r"^(?:nr\.?\s+)?(?:(?:onderwerp|thema)\s+)?(?:advies|aanbeveling|ons\s+advies)\s+"
+    r"(?:toelichting|onderbouwing|motivering|waarom)$",
+    re.IGNORECASE,
+)
 CLOSING = re.compile(
     r"^(?:met\s+(?:vriendelijke|hartelijke)\s+groet|hoogachtend|namens\s+de)\b", re.I
 )
@@ -125,6 +131,8 @@ class Reader:
     table: dict[str, int] | None = None
     section_level: int | None = None  # the level of the advice or summary section
     advisory: bool = True  # the text is an advies at all (evidence.is_advisory)
+    explain_from: int = 0  # explanations attach only to points from here on
+    linear_table: bool = False  # reading a table that a PDF gave cell by cell
 
     @property
     def theme(self) -> str:
@@ -168,7 +176,15 @@ class Reader:
             self.read_paragraph(index, block)
 
     def read_heading(self, level: int, title: str) -> None:
+        if TABLE_HEADER.match(title):
+            # A table read from a PDF arrives cell by cell: each advice, then its
+            # toelichting.
+            self.advice_section = self.linear_table = True
+            self.mode = "explanation"
+            self.explain_from = len(self.points)
+            return
         self.mode = ""
+        self.linear_table = False
         self.announced = self.announced_summary = False
         self.list_top = self.item_point = None
         self.label_theme = ""
@@ -291,6 +307,9 @@ class Reader:
     def read_paragraph(self, index: int, block: Block) -> None:
         text = block.text
         self.list_top = self.item_point = None
+        if CLOSING.match(text):
+            self.mode, self.linear_table = "", False  # the signature ends what went before
+            return
         if self.mode == "question":
             return
         if text.endswith(":"):
@@ -306,6 +325,8 @@ class Reader:
         ):
             self.explain(text)
             return
+        if any(SALUTATION.match(line.strip()) for line in block.lines):
+            self.headings = {}  # what stood above "Geacht college," was the letterhead
         self.mode = ""
         self.announced = self.announced_summary = False
         summary = self.summary_section or bool(SUMMARY_OPENING.search(text[:80]))
@@ -313,6 +334,8 @@ class Reader:
         self.add_from_sentences(
             index, sentences, forced=False, summary=summary, announced=announced
         )
+        if self.linear_table:
+            self.mode = "explanation"
 
     def read_intro(self, index: int, text: str) -> None:
         """A paragraph ending in a colon opens what follows: advice, a quote or else."""
@@ -428,7 +451,7 @@ class Reader:
         return point
 
     def explain(self, text: str) -> None:
-        if self.points:
+        if len(self.points) > self.explain_from:
             self.points[-1].explanation = _join(self.points[-1].explanation, text)
 
 
