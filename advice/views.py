@@ -151,9 +151,7 @@ class ProposePointsView(AdviceObjectView):
             form.add_error(None, _("No advice points were found in this text. Add them by hand."))
             return self.form_invalid(form)
         request_text = form.cleaned_data["text"]
-        formset = PointFormSet(
-            prefix="points", initial=[proposal_initial(p) for p in points]
-        )
+        formset = PointFormSet(prefix="points", initial=[proposal_initial(p) for p in points])
         return self.render_to_response(
             self.get_context_data(formset=formset, source_text=request_text)
         )

@@ -61,9 +61,7 @@ def test_a_scanned_pdf_gives_the_dutch_message(town, advice):
     ],
     ids=["short", "garbled"],
 )
-def test_pasted_text_that_gives_no_points_keeps_the_text_and_says_why(
-    town, advice, text, message
-):
+def test_pasted_text_that_gives_no_points_keeps_the_text_and_says_why(town, advice, text, message):
     before = snapshot(advice)
     response = propose(town, advice, {"text": text})
     assert response.status_code == 200
