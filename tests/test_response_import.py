@@ -202,8 +202,8 @@ def test_the_command_stores_the_standpunten_and_reports_what_is_unclear(advice):
     assert PointResponse.objects.get(point=point_5).text.startswith("Wij onderzoeken")
 
 
-def test_the_command_reports_an_unclear_standpunt_and_stores_none(town, tmp_path):
-    points, letter, _expected = load("collegereactie-wmo-labels")
+def test_the_command_reports_an_unclear_standpunt_and_stores_none(town):
+    points, _letter, _expected = load("collegereactie-wmo-labels")
     advice = AdviceFactory(
         municipality=town.municipality,
         advisory_council=town.advisory_council,
