@@ -348,6 +348,11 @@ def split_quote(text: str, point_text: str) -> tuple[str, str]:
     return " ".join(sentences[:quoted]), " ".join(sentences[quoted:])
 
 
+def _first_sentence(text: str) -> tuple[str, str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=\S)|\n", text.strip(), maxsplit=1)
+    return parts[0].strip(), (parts[1] if len(parts) > 1 else "")
+
+
 class _Reader:
     """Walks the blocks of a letter, collecting the answer of the point being answered."""
 
@@ -394,7 +399,12 @@ class _Reader:
         elif self.current is None or (heading_of(block) and not POSITION_LABEL.match(text)):
             return
         elif label := POSITION_LABEL.match(text):
-            self.label = label["value"]
+            # "Standpunt: overgenomen. Wij gaan …": the label's value is its first
+            # sentence; what follows is answer.
+            value, rest = _first_sentence(label["value"])
+            self.label = value
+            if rest.strip():
+                self.answers.append(rest.strip())
         else:
             if COURTESY.match(text) and self.answers and self.closing_at is None:
                 self.closing_at = len(self.answers)

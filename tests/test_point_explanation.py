@@ -294,3 +294,13 @@ def test_the_command_prints_the_explanation_where_there_is_one(tmp_path, monkeyp
         "explanation": "Het formulier telt nu 14 pagina's.",
     }
     assert "explanation" not in printed[2]
+
+
+def test_the_college_reads_the_explanation_while_responding(town):
+    from advice.lifecycle import take_step
+
+    advice = draft(town, points=1)
+    AdvicePoint.objects.filter(advice=advice).update(explanation="Waarom dit punt.")
+    take_step(advice, town.advisory_member, "submit", on=datetime.date(2026, 11, 3))
+    page = client_for(town.staff).get(reverse("advice:respond", args=[advice.pk])).text
+    assert page.index("Wij adviseren punt 1.") < page.index("Waarom dit punt.")

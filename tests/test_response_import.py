@@ -217,3 +217,15 @@ def test_the_command_reports_an_unclear_standpunt_and_stores_none(town):
     call_command("import_college_response", advice.pk, str(path), "--apply", stdout=out)
     assert "Punt 3: standpunt onduidelijk (Wij nemen dit advies over" in out.getvalue()
     assert PointResponse.objects.get(point__number=3, point__advice=advice).position == ""
+
+
+def test_a_standpunt_label_that_opens_the_answer():
+    points = [(1, "Wij adviseren het college de wachttijd voor schuldhulp te halveren.")]
+    letter = (
+        "Advies 1\n"
+        "Wij adviseren het college de wachttijd voor schuldhulp te halveren.\n"
+        "Standpunt: niet overgenomen. De wachttijd is al korter dan twee weken.\n\n"
+        "Met vriendelijke groet,\n"
+    )
+    (match,) = match_responses(points, letter).matches
+    assert (match.position, match.response) == (N, "De wachttijd is al korter dan twee weken.")
