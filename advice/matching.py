@@ -244,10 +244,25 @@ def join_page_breaks(text: str) -> str:
     return "\n".join(kept)
 
 
+# A label on a line of its own, its value on the next line (a form read from a PDF).
+BARE_LABEL = re.compile(
+    r"^\s*(?P<kind>standpunt|besluit|reactie|antwoord)(?:\s+(?:van\s+)?(?:het\s+)?college)?"
+    r"\s*:?\s*$",
+    re.I,
+)
+
+
 def _separate_labels(text: str) -> str:
-    """Each label line ("Advies 1", "Reactie:", "Standpunt:") starts a block of its own."""
-    lines = []
+    """Each label line ("Advies 1", "Reactie:", "Standpunt:") starts a block of its own;
+    a bare "Standpunt" line takes the line below it as its value."""
+    lines: list[str] = []
+    pending = ""
     for line in text.split("\n"):
+        if pending and line.strip():
+            line, pending = f"{pending}: {line.strip()}", ""
+        elif bare := BARE_LABEL.match(line):
+            pending = bare["kind"].capitalize()
+            continue
         if LABEL_LINE.match(line):
             lines.append("")
         lines.append(line)

@@ -229,3 +229,18 @@ def test_a_standpunt_label_that_opens_the_answer():
     )
     (match,) = match_responses(points, letter).matches
     assert (match.position, match.response) == (N, "De wachttijd is al korter dan twee weken.")
+
+
+def test_labels_on_a_line_of_their_own_with_the_value_below():
+    points = [(1, "Wij adviseren het college de wachttijd voor schuldhulp te halveren.")]
+    letter = (
+        "Advies 1\n"
+        "Wij adviseren het college de wachttijd voor schuldhulp te halveren.\n"
+        "Reactie college\n"
+        "Wij halveren de wachttijd in 2028.\n"
+        "Standpunt college\n"
+        "Overgenomen\n\n"
+        "Met vriendelijke groet,\n"
+    )
+    (match,) = match_responses(points, letter).matches
+    assert (match.position, match.response) == (A, "Wij halveren de wachttijd in 2028.")
