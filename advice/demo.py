@@ -109,6 +109,7 @@ def load_adviezen(municipalities) -> None:
                 number=point.number,
                 theme=point.theme,
                 text=point.text,
+                explanation=point.as_dict().get("explanation", ""),
                 sort_order=order,
             )
         if status == "draft":

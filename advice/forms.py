@@ -109,23 +109,64 @@ class PointForm(forms.Form):
     """One proposed point, as the user reviews it."""
 
     keep = forms.BooleanField(label=_("Keep"), required=False, initial=True)
+    merge_up = forms.BooleanField(
+        label=_("Merge with the point above"),
+        required=False,
+        help_text=_("Its text and explanation are added to the kept point above it."),
+    )
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=999)
     theme = forms.CharField(label=_("Theme"), max_length=255, required=False)
     text = forms.CharField(
         label=_("Text"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
     )
+    explanation = forms.CharField(
+        label=_("Explanation"),
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The adviesraad's toelichting under the point; optional."),
+    )
+
+
+def merge_points(rows: list[dict]) -> list[dict]:
+    """The kept points in the order of the form, each point marked 'merge with the point
+    above' joined to the kept point before it: texts one after the other, explanations
+    as paragraphs of one explanation."""
+    merged: list[dict] = []
+    for data in rows:
+        if not data.get("keep"):
+            continue
+        if data.get("merge_up") and merged:
+            above = merged[-1]
+            above["text"] = " ".join(t for t in (above["text"], data["text"]) if t)
+            explanations = (above.get("explanation", ""), data.get("explanation", ""))
+            above["explanation"] = "\n\n".join(e for e in explanations if e)
+        else:
+            merged.append(dict(data))
+    return merged
 
 
 class BasePointFormSet(forms.BaseFormSet):
     def clean(self):
+        self.points = []
         if any(self.errors):
             return
-        kept = [f.cleaned_data for f in self.forms if f.cleaned_data.get("keep")]
+        rows = [f.cleaned_data for f in self.forms if f.cleaned_data]
+        kept = [data for data in rows if data.get("keep")]
         if not kept:
             raise forms.ValidationError(_("Keep at least one point."))
-        numbers = [data["number"] for data in kept]
+        if kept[0].get("merge_up"):
+            raise forms.ValidationError(_("The first kept point has no point above to merge with."))
+        points = merge_points(rows)
+        numbers = [data["number"] for data in points]
         if len(numbers) != len(set(numbers)):
             raise forms.ValidationError(_("Two points have the same number."))
+        for data in points:
+            if max(len(data["text"]), len(data["explanation"])) > TEXT_LIMIT:
+                raise forms.ValidationError(
+                    _("Point %(number)s is too long after merging.") % {"number": data["number"]}
+                )
+        self.points = sorted(points, key=lambda data: data["number"])
 
 
 PointFormSet = forms.formset_factory(

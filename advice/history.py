@@ -5,13 +5,31 @@ from collections import defaultdict
 
 from .models import AdvicePoint, PointResponse
 
+# The fields of a point whose change its history names (its explanation among them).
+POINT_FIELDS = ("number", "theme", "text", "explanation")
+
 
 def point_histories(points) -> dict[int, list]:
-    """For each point id, its history rows and those of its response, newest first."""
+    """For each point id, its history rows and those of its response, newest first.
+    A point's row carries `changed_fields`: the names of what that change changed."""
     ids = [point.pk for point in points]
     rows = defaultdict(list)
-    for record in AdvicePoint.history.filter(id__in=ids).select_related("history_user"):
+    records = AdvicePoint.history.filter(id__in=ids).select_related("history_user")
+    previous = {}
+    for record in records.order_by("history_date", "history_id"):
+        record.changed_fields = _changed(previous.get(record.id), record)
+        previous[record.id] = record
         rows[record.id].append(("point", record))
     for record in PointResponse.history.filter(point_id__in=ids).select_related("history_user"):
         rows[record.point_id].append(("response", record))
     return {pk: sorted(rows[pk], key=lambda row: row[1].history_date, reverse=True) for pk in ids}
+
+
+def _changed(old, new) -> list[str]:
+    if old is None or new.history_type != "~":
+        return []
+    return [
+        str(AdvicePoint._meta.get_field(name).verbose_name)
+        for name in POINT_FIELDS
+        if (getattr(old, name) or "") != (getattr(new, name) or "")
+    ]

@@ -186,6 +186,7 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
             [
                 index.SearchField("text"),
                 index.SearchField("theme"),
+                index.SearchField("explanation"),
                 index.RelatedFields("response", [index.SearchField("text")]),
             ],
         ),
@@ -302,6 +303,15 @@ class AdvicePoint(Orderable):
         _("theme"), max_length=255, blank=True, help_text=_("The heading the point stands under.")
     )
     text = models.TextField(_("text"), max_length=TEXT_LIMIT)
+    explanation = models.TextField(
+        _("explanation"),
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text=_(
+            "The adviesraad's explanation of the point (its toelichting); not part of the "
+            "point itself."
+        ),
+    )
     history = ChildHistoricalRecords()
 
     class Meta(Orderable.Meta):

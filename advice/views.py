@@ -19,7 +19,7 @@ from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
 from .constants import RESPONDING_STATUSES
-from .extraction import extract_points
+from .extraction import ExtractionError, extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
 from .history import point_histories
 from .lifecycle import (
@@ -109,6 +109,18 @@ class AdviceStepView(TransitionViewBase, AdviceObjectView):
         return redirect(self.inspect_url)
 
 
+def proposal_initial(point) -> dict:
+    """The review form's initial values for a proposed point, its explanation included."""
+    data = point.as_dict()
+    return {
+        "keep": True,
+        "number": data["number"],
+        "theme": data["theme"],
+        "text": data["text"],
+        "explanation": data.get("explanation", ""),
+    }
+
+
 class ProposePointsView(AdviceObjectView):
     """Upload or paste the advice; review, merge, split and edit the proposed points;
     then save them. Nothing of the draft changes until the reviewed points are saved."""
@@ -129,14 +141,17 @@ class ProposePointsView(AdviceObjectView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        points = extract_points(form.cleaned_data["text"])
+        try:
+            points = extract_points(form.cleaned_data["text"])
+        except ExtractionError as error:
+            # A scan, a short or a garbled text: the user sees why, and keeps the text.
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         if not points:
             form.add_error(None, _("No advice points were found in this text. Add them by hand."))
             return self.form_invalid(form)
         request_text = form.cleaned_data["text"]
-        formset = PointFormSet(
-            prefix="points", initial=[p.as_dict() | {"keep": True} for p in points]
-        )
+        formset = PointFormSet(prefix="points", initial=[proposal_initial(p) for p in points])
         return self.render_to_response(
             self.get_context_data(formset=formset, source_text=request_text)
         )
@@ -150,10 +165,7 @@ class ProposePointsView(AdviceObjectView):
                 )
             context = self.get_context_data(formset=formset, source_text=source)
             return self.render_to_response(context)
-        kept = sorted(
-            (f.cleaned_data for f in formset.forms if f.cleaned_data.get("keep")),
-            key=lambda data: data["number"],
-        )
+        kept = formset.points
         with transaction.atomic():
             advice = Advice.objects.select_for_update().get(pk=self.object.pk)
             if not advice.is_draft:
@@ -170,6 +182,7 @@ class ProposePointsView(AdviceObjectView):
                     number=data["number"],
                     theme=data["theme"],
                     text=data["text"],
+                    explanation=data["explanation"],
                     sort_order=order,
                 )
                 point._history_user = self.request.user

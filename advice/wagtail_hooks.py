@@ -153,7 +153,12 @@ class AdviceViewSet(ScopedModelViewSet):
             "points",
             label=_("Point"),
             heading=_("Points"),
-            panels=[FieldPanel("number"), FieldPanel("theme"), FieldPanel("text")],
+            panels=[
+                FieldPanel("number"),
+                FieldPanel("theme"),
+                FieldPanel("text"),
+                FieldPanel("explanation"),
+            ],
         ),
     ]
 

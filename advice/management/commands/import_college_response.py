@@ -1,6 +1,7 @@
 """Import an existing college response letter into an advies: match each answer to
-the point it answers, report what could not be matched, and (with --apply) store the
-answers as the response texts of those points."""
+the point it answers, read the standpunt the letter states for it, report what could
+not be matched or is unclear, and (with --apply) store the answers as the response
+texts of those points, with the standpunten that were clear."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from advice.constants import RESPONDING_STATUSES
+from advice.constants import RESPONDING_STATUSES, Position
 from advice.documents import read_text
 from advice.extraction import ExtractionError
 from advice.matching import match_responses
@@ -21,7 +22,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("advice_id", type=int)
         parser.add_argument("path")
-        parser.add_argument("--apply", action="store_true", help="Store the matched answers.")
+        parser.add_argument(
+            "--apply", action="store_true", help="Store the matched answers and standpunten."
+        )
+
+    @staticmethod
+    def describe_position(match) -> str:
+        number = match.point_number
+        if match.position:
+            return _("Point %(number)s: position %(position)s") % {
+                "number": number,
+                "position": Position(match.position).label,
+            }
+        if match.position_note:
+            return _("Point %(number)s: position unclear (%(text)s); left empty") % {
+                "number": number,
+                "text": match.position_note,
+            }
+        return _("Point %(number)s: no position stated; left empty") % {"number": number}
 
     def handle(self, *args, advice_id, path, apply=False, **options):
         advice = Advice.objects.filter(pk=advice_id).first()
@@ -41,6 +59,7 @@ class Command(BaseCommand):
                 _("Point %(number)s: matched (%(score)s%%)")
                 % {"number": match.point_number, "score": round(match.score * 100)}
             )
+            self.stdout.write(self.describe_position(match))
         for number in report.unmatched_points:
             self.stdout.write(_("Point %(number)s: no answer found") % {"number": number})
         for quote in report.unmatched_quotes:
@@ -57,6 +76,8 @@ class Command(BaseCommand):
                         point=points[match.point_number]
                     )
                     response.text = match.response
+                    if match.position:  # an unclear standpunt is left as it was
+                        response.position = match.position
                     response._change_reason = _("Imported from the college response letter")
                     response.save()
             self.stdout.write(_("%(count)s answers stored.") % {"count": len(report.matches)})
