@@ -37,7 +37,10 @@ def test_every_hengelo_answer_is_matched_to_its_point():
     # The college answers the twelve "we adviseren" points; the three in the
     # imperative (proposals 6 to 8) it answers under the point that follows them.
     advised = [p for p in extract_points(advies) if p.number not in (6, 7, 8)]
-    points = [(number, p.text) for number, p in enumerate(advised, start=1)]
+    # A college quotes a point with its explanation; both are matched.
+    points = [
+        (number, f"{p.text} {p.explanation}".strip()) for number, p in enumerate(advised, start=1)
+    ]
     report = match_responses(points, letter)
     assert sorted(m.point_number for m in report.matches) == list(range(1, 13))
     assert report.unmatched_points == []

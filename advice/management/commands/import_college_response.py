@@ -53,7 +53,10 @@ class Command(BaseCommand):
         except ExtractionError as error:
             raise CommandError(str(error)) from error
         points = {p.number: p for p in advice.points.all()}
-        report = match_responses([(n, p.text) for n, p in points.items()], letter)
+        # A letter quotes a point with its explanation; both help to find it.
+        report = match_responses(
+            [(n, f"{p.text} {p.explanation}".strip()) for n, p in points.items()], letter
+        )
         for match in report.matches:
             self.stdout.write(
                 _("Point %(number)s: matched (%(score)s%%)")
