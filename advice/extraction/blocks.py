@@ -21,7 +21,7 @@ LIST_MARKER = re.compile(
 # "Advies 1", "Advies 2:", "Aanbeveling 3 –", "Advies:", "Ons advies:", "Onze aanbeveling:"
 LABEL = re.compile(
     r"^\s*(?:(?:ons|onze|het)\s+)?(?P<name>advies|aanbeveling|adviespunt|aandachtspunt)"
-    r"(?:\s+(?P<num>\d{1,3}|[IVX]{1,4}|[a-z](?=\s*[:.)\-–—]))"
+    r"(?:\s+(?P<num>\d{1,3}|[IVX]{1,4}|[a-z](?=\s*[:)\-–—]))"
     r"|\s+van\s+de\s+[\w\- ]{2,40}?(?=\s*:))?"
     r"\s*(?P<sep>[:.)\-–—]|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
@@ -137,7 +137,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 # "… gewenst is. Advies 2: Voeg de samenvatting …" in a text that lost its line breaks.
-INLINE_LABEL = re.compile(r"(?<=[.!?:;])\s+(?=(?:Advies|Aanbeveling)(?:\s+\d{1,2}\s*[:.)]|\s*:)\s)")
+INLINE_LABEL = re.compile(
+    r"(?<=[.!?:;])\s+(?=(?:Advies|Aanbeveling)(?:\s+\d{1,2}\s*[:.)]|\s*:)\s)|"
+    r"\s+(?=(?:Advies|Aanbeveling)\s+\d{1,2}\s*:\s)"
+)
 
 
 def split_blocks(text: str) -> list[Block]:

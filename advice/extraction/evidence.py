@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
+from rapidfuzz import fuzz, process
 
 ADVICE_THRESHOLD = 2.0
 
 # The writer: "wij", "we", "de adviesraad", "de Wmo-raad", "de rekenkamer(commissie)",
 # "de raad" (a seniorenraad writes of itself so), and its full name.
 WRITER = (
-    r"(?:we|wij|ik|(?:de|het)\s+"
+    r"(?:we|wij|ik|zij|(?:de|het)\s+"
     # "de gemeentelijke adviesraad", not "het college adviseert de raad"
     r"(?:(?!college\b|gemeente\b|advise\w*\b|raad\b|en\b)[\w\-]+\s+){0,2}?"
     r"(?:[\w\-]*raad|rekenkamer\w*|"
@@ -35,7 +36,7 @@ WRITER = (
 )
 ADDRESSEE = (
     r"(?:u|jullie|het\s+college|de\s+gemeente|de\s+gemeenteraad|de\s+raad|de\s+wethouder|"
-    r"de\s+raden|de\s+gemeenteraden|de\s+colleges|de\s+gemeenten|"
+    r"de\s+raden|de\s+gemeenteraden|de\s+colleges|de\s+gemeenten|b\s*&\s*w|"
     r"burgemeester\s+en\s+wethouders|uw\s+college|het\s+gemeentebestuur)"
 )
 ADVISING_VERB = (
@@ -60,6 +61,17 @@ ADVICE_PHRASES = [
     # "stelt het platform voor om", "beveelt de rekenkamer de raad aan"
     rf"\b(?:stelt|stellen|beveelt|bevelen|raadt|raden|dringt|dringen|spoort|sporen)\s+{WRITER}\s+"
     r"(?:\w+\s+){0,4}?(?:voor|aan)\b",
+    # "de adviesraden willen tussentijds geïnformeerd worden"
+    r"\b(?:willen|wil)\s+(?:\w+\s+){0,8}?(?:ge[iï]nformeerd|betrokken|gehoord|geraadpleegd|"
+    r"meegenomen|op\s+de\s+hoogte\s+gehouden)\s+(?:worden|blijven)\b",
+    # "de commissie benadrukt de noodzaak van", "onderstreept het belang van"
+    rf"\b{WRITER}\s+{BETWEEN}(?:benadrukt|benadrukken|onderstreept|onderstrepen)\s+"
+    r"(?:\w+\s+){0,2}?(?:de\s+noodzaak|het\s+belang)\b",
+    r"\b(?:benadrukt|benadrukken|onderstreept|onderstrepen)\s+(?:\w+\s+){1,5}?"
+    r"(?:de\s+noodzaak|het\s+belang)\b",
+    # "een aanbeveling aan het gemeentebestuur is om …"
+    r"\b(?:een|de|onze|ons)\s+(?:belangrijke\s+|eerste\s+|laatste\s+)?(?:aanbeveling|advies)\s+"
+    r"(?:aan\s+(?:\w+\s+){1,3}?)?(?:is|luidt)\s+(?:om|dat)\b",
     # "de rekenkamer verwacht van de raden dat zij:"
     rf"\b{WRITER}\s+{BETWEEN}(?:verwacht|verwachten)\s+(?:\w+\s+){{0,2}}?(?:van\s+)?{ADDRESSEE}\b",
     # "wij vragen u / het college …", but not "wij vragen ons af"
@@ -97,6 +109,21 @@ ADVICE_PHRASES = [
 ]
 ADVICE = re.compile("|".join(ADVICE_PHRASES), re.IGNORECASE)
 
+# Every advising phrase holds one of these stems; a sentence without any is not
+# searched with the long expression.
+ADVICE_HINT = re.compile(
+    r"advi|raad|raden|bevel|beveel|verzoek|vrag|vraag|dring|pleit|roep|stel|spoor|overweg|"
+    r"verdien|wenselijk|aandacht|graag|verwacht|wil|benadruk|onderstre|advies|ge[iï]nformeerd|"
+    r"betrokken|gehoord|geraadpleegd|meegenomen|hoogte",
+    re.IGNORECASE,
+)
+
+
+def advises_in_words(text: str) -> bool:
+    """Whether the text advises in so many words (an advising phrase of the writer)."""
+    return bool(ADVICE_HINT.search(text)) and bool(ADVICE.search(text))
+
+
 # Obligations laid on the addressee: "de gemeente moet …", "het college dient …"
 OBLIGATION = re.compile(
     rf"\b(?:{ADDRESSEE}|er)\s+(?:moet|moeten|dient|dienen|zou\s+(?:\w+\s+){{0,3}}?moeten|"
@@ -113,12 +140,19 @@ OBLIGATION = re.compile(
 # An impersonal need, weaker: "het is belangrijk dat …" also grounds advice.
 NEED = re.compile(
     r"\b(?:het\s+is|is\s+het)\s+(?:\w+\s+)?(?:van\s+)?(?:belangrijk|essentieel|noodzakelijk|nodig|"
-    r"wenselijk|zaak|gewenst|cruciaal)\s+(?:dat|om)\b",
+    r"wenselijk|zaak|gewenst|cruciaal)\s+(?:dat|om)\b|"
+    r"\bvan\s+(?:groot|essentieel|wezenlijk|cruciaal|het\s+grootste)?\s*belang\s+(?:is|zijn)\s+"
+    r"(?:\w+\s+){0,3}?(?:dat|om)\b",
     re.IGNORECASE,
 )
 NEED_OF_ADDRESSEE = re.compile(
-    rf"\b(?:belangrijk|essentieel|noodzakelijk|nodig|wenselijk|zaak|gewenst|cruciaal)\s+dat\s+"
-    rf"{ADDRESSEE}\b",
+    rf"\b(?:belangrijk|essentieel|noodzakelijk|nodig|wenselijk|zaak|gewenst|cruciaal|belang\s+is)"
+    rf"\s+dat\s+{ADDRESSEE}\b",
+    re.IGNORECASE,
+)
+NEED_OF_ACTION = re.compile(
+    r"\b(?:belangrijk|essentieel|noodzakelijk|nodig|wenselijk|zaak|gewenst|cruciaal|belang\s+is)"
+    r"\s+(?:\w+\s+){0,3}?om\s+(?:\w+\s+){0,10}?te\s+\w+",
     re.IGNORECASE,
 )
 INTERROGATIVE = re.compile(
@@ -128,6 +162,13 @@ INTERROGATIVE = re.compile(
 )
 
 # Counter-evidence
+# Agreement: "Als adviesraden steunen wij de ambitie …", "de adviesraad kan zich vinden in"
+AGREEMENT = re.compile(
+    rf"\b(?:{WRITER}\s+{BETWEEN}(?:steunen|steunt|onderschrijven|onderschrijft|waarderen|"
+    rf"waardeert|kunnen\s+ons\s+vinden|kan\s+zich\s+vinden)|(?:steunen|onderschrijven|"
+    rf"waarderen)\s+(?:we|wij))\b",
+    re.IGNORECASE,
+)
 QUESTION = re.compile(
     r"\?\s*[\"”’)]?\s*$|\bvragen\s+(?:we|wij)\s+ons\s+af\b|"
     r"\b(?:we|wij)\s+vragen\s+ons\s+(?:\w+\s+){0,2}?af\b",
@@ -226,6 +267,29 @@ MONTHS = {
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december",
 }  # fmt: skip
+
+
+# The verbs that carry advice, as a scan without proofreading may garble them
+# ("veaoekt", "veruoekt" for "verzoekt").
+SCANNED_VERBS = ("verzoekt", "verzoeken", "adviseert", "adviseren", "beveelt", "bevelen")
+
+
+SCANNED_WORD = re.compile(r"\b(?:[vV]e|[aA]d|[bB]e)\w{4,8}\b")
+
+
+@lru_cache(maxsize=8192)
+def _repaired(word: str) -> str:
+    lower = word.lower()
+    if simplemma.is_known(lower, lang="nl"):
+        return word
+    best = process.extractOne(lower, SCANNED_VERBS, scorer=fuzz.ratio, score_cutoff=75)
+    return best[0] if best else word
+
+
+def repair_scanned_verbs(text: str) -> str:
+    """Text with an advising verb that a scan garbled written out again; an unknown
+    word near such a verb is read as that verb."""
+    return SCANNED_WORD.sub(lambda m: _repaired(m[0]), text)
 
 
 @dataclass
@@ -354,6 +418,7 @@ def first_words(sentence: str) -> tuple[str, str]:
     return (words[0] if words else "", words[1] if len(words) > 1 else "")
 
 
+@lru_cache(maxsize=16384)
 def weigh(
     sentence: str,
     *,
@@ -368,7 +433,11 @@ def weigh(
     score = 0.0
     reasons: list[str] = []
     text = sentence.strip()
-    if ADVICE.search(text):
+    advises = advises_in_words(text)
+    if not advises:
+        text = repair_scanned_verbs(text)
+        advises = advises_in_words(text)
+    if advises:
         score += 2.5
         reasons.append("advising phrase")
     first, second = first_words(text)
@@ -380,8 +449,9 @@ def weigh(
         score += 2.0
         reasons.append("obligation")
     elif advisory and NEED.search(text):
-        # "het is belangrijk dat de raad …" asks something of the addressee.
-        score += 2.0 if NEED_OF_ADDRESSEE.search(text) else 1.0
+        # "het is belangrijk dat de raad …" asks something of the addressee, "van
+        # belang is om … te checken" an action; "belangrijk dat inwoners …" less.
+        score += 2.0 if NEED_OF_ADDRESSEE.search(text) or NEED_OF_ACTION.search(text) else 1.0
         reasons.append("need")
     if announced:
         score += announced if isinstance(announced, float) else (2.0 if item else 1.0)
@@ -409,6 +479,9 @@ def weigh(
     if COGNITION.search(text) and not ADVICE.search(text):
         score -= 2
         reasons.append("what the writer sees")
+    if AGREEMENT.search(text) and not advises:
+        score -= 2
+        reasons.append("agreement")
     if ROLE.search(text):
         score -= 3
         reasons.append("role")
@@ -431,7 +504,15 @@ ADVISORY_MARK = re.compile(
 )
 
 
-ADVICE_WORD = re.compile(r"\b(?:advies|adviezen|adviseren|adviseert|aanbevelingen?)\b", re.I)
+# An advies names itself, or its writer, at its start: "Advies over …", "De
+# Participatieraad …", "Platform Gehandicapten …", "Rekenkamercommissie …".
+ADVICE_WORD = re.compile(
+    r"\b(?:advies|adviezen|adviseren|adviseert|aanbevelingen?|adviesraad\w*|adviesgroep|"
+    r"wmo-raad|wmo-adviesraad|cliëntenraad|participatieraad|participatieadviesraad|"
+    r"seniorenraad|ouderenraad|ouderenadviesraad|jongerenraad|jeugdraad|rekenkamer\w*|"
+    r"platform\s+gehandicapten\w*|gehandicaptenplatform|adviescommissie)\b",
+    re.I,
+)
 ADVICE_HEADING_LINE = re.compile(
     r"^[^\S\n]*[\w ]{0,30}\badvie[sz]\w*[^\S\n]*:?[^\S\n]*$", re.I | re.M
 )
@@ -443,6 +524,7 @@ def is_advisory(text: str) -> bool:
     imperatives and obligations count as advice."""
     return bool(
         ADVICE.search(text)
+        or ADVICE.search(repair_scanned_verbs(text))
         or ADVISORY_MARK.search(text)
         or ADVICE_WORD.search(text[:800])
         or ADVICE_HEADING_LINE.search(text)

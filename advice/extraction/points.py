@@ -431,7 +431,13 @@ class Reader:
         """One point from a block that is a point by its structure (a list item, the
         text under a label): its text runs to its last sentence that advises or makes
         the advice concrete; what follows is its explanation."""
-        scores = [weigh(sentence, advisory=self.advisory).score for sentence in sentences]
+        evidence = [weigh(sentence, advisory=self.advisory) for sentence in sentences]
+        advising = [i for i, e in enumerate(evidence) if "advising phrase" in e.reasons]
+        if len(advising) >= 2:
+            # Two sentences that each advise in so many words are two points, each with
+            # the sentences that lead up to it.
+            return self._add_each(index, sentences, advising, summary)
+        scores = [e.score for e in evidence]
         last = max(
             [0]
             + [
@@ -449,6 +455,16 @@ class Reader:
         )
         self.points.append(point)
         return point
+
+    def _add_each(self, index, sentences, advising, summary) -> Point:
+        start, first = 0, None
+        for end in advising:
+            point = Point(self.theme, " ".join(sentences[start : end + 1]), "", index, summary)
+            self.points.append(point)
+            first = first or point
+            start = end + 1
+        point.explanation = " ".join(sentences[start:])
+        return first
 
     def explain(self, text: str) -> None:
         if len(self.points) > self.explain_from:
