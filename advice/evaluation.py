@@ -81,6 +81,9 @@ def match(proposed: list, truth: list) -> list[tuple[int, int]]:
     """Pairs (proposal, true point), one to one, best overlap first. Each proposal and
     true point is a text or a (text, explanation) pair."""
     candidates = []
+    # A sentence that holds k true points (each written as the whole sentence) is found
+    # point by point: each needs a proposal that covers its share.
+    shares = Counter(true if isinstance(true, str) else true[0] for true in truth)
     for p, proposal in enumerate(proposed):
         text, explanation = proposal if isinstance(proposal, tuple) else (proposal, "")
         mine, mine_all = words(text), words(f"{text} {explanation}")
@@ -90,6 +93,7 @@ def match(proposed: list, truth: list) -> list[tuple[int, int]]:
             if not theirs or not mine:
                 continue
             coverage = sum((mine_all & theirs).values()) / sum(theirs.values())
+            coverage *= shares[true_text]
             purity = sum((mine & theirs_all).values()) / sum(mine.values())
             if coverage >= COVERAGE and purity >= PURITY:
                 candidates.append((coverage + purity, p, t))

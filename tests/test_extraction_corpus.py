@@ -18,12 +18,17 @@ LETTER_FLOOR = 0.5
 # Letters whose points the extraction does not find, and why; each stays at what it
 # reaches now (precision, recall), so that it can only get better.
 KNOWN_MISSES = {
-    # A news item that reports the jongeren's wishes in the third person ("Ze willen
-    # meer betrokken worden"): no advising sentence, no structure.
-    "r2-jeugdraad-westvoorne-rol-nieuws": (1.0, 0.0),
     # "Aanvullend geeft de ACO nog aan dat … gebruikt kunnen worden": a suggestion in
     # a verb ("aangeven dat … kunnen") that also merely reports.
     "r2-aco-utrecht-informatievoorziening-2012": (1.0, 0.0),
+    # The stored copy stops inside the first of the suggestions that "we u als advies
+    # meegeven"; that item is a heading over sub-items ("Periodieke activiteiten …:").
+    "h-asd-renkum-toegankelijkheid": (1.0, 0.0),
+    # The one advice is a pull quote in quotation marks; quoted text is someone else's.
+    "h-brederaad010-armoede": (1.0, 0.0),
+    # A fractie's questions to the college that quote what the platform wants ("moet
+    # wel in staat gesteld worden", "wil graag dat"): no advies, two proposals.
+    "h-westland-verstandig-vragen-negatief": (0.0, 1.0),
 }
 
 

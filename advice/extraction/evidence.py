@@ -72,6 +72,15 @@ ADVICE_PHRASES = [
     # "een aanbeveling aan het gemeentebestuur is om …"
     r"\b(?:een|de|onze|ons)\s+(?:belangrijke\s+|eerste\s+|laatste\s+)?(?:aanbeveling|advies)\s+"
     r"(?:aan\s+(?:\w+\s+){1,3}?)?(?:is|luidt)\s+(?:om|dat)\b",
+    # Reported: "zij vroegen om uitbreiding", "de ASD pleitte voor"; advice given before
+    # is told apart by its time ("in 2021 adviseerden wij", see EARLIER).
+    rf"\b{WRITER}\s+{BETWEEN}(?:vroeg|vroegen|pleitte|pleitten|adviseerde|adviseerden|"
+    r"verzocht|verzochten)\s+(?:\w+\s+){0,3}?(?:om|voor|dat|aan)\b",
+    # "de jongerenraad wil dat", "ook willen ze dat": a body reported in the third
+    # person ("we willen dat" is how a municipality writes its own vision)
+    rf"\b(?!(?:we|wij|ik)\b)(?:{WRITER}|ze|de\s+jongeren|de\s+ouderen)\s+{BETWEEN}(?:willen|wil)\s+"
+    r"(?:graag\s+)?dat\b",
+    r"\b(?:willen|wil)\s+(?:ze|zij)\s+(?:graag\s+)?dat\b",
     # "de rekenkamer verwacht van de raden dat zij:"
     rf"\b{WRITER}\s+{BETWEEN}(?:verwacht|verwachten)\s+(?:\w+\s+){{0,2}}?(?:van\s+)?{ADDRESSEE}\b",
     # "wij vragen u / het college …", but not "wij vragen ons af"
@@ -112,7 +121,8 @@ ADVICE = re.compile("|".join(ADVICE_PHRASES), re.IGNORECASE)
 # Every advising phrase holds one of these stems; a sentence without any is not
 # searched with the long expression.
 ADVICE_HINT = re.compile(
-    r"advi|raad|raden|bevel|beveel|verzoek|vrag|vraag|dring|pleit|roep|stel|spoor|overweg|"
+    r"advi|raad|raden|bevel|beveel|bevol|verzo|vrag|vraag|vroeg|dring|pleit|roep|stel|spoor|"
+    r"overweg|nodig|"
     r"verdien|wenselijk|aandacht|graag|verwacht|wil|benadruk|onderstre|advies|ge[iï]nformeerd|"
     r"betrokken|gehoord|geraadpleegd|meegenomen|hoogte",
     re.IGNORECASE,

@@ -522,10 +522,31 @@ COORDINATION_HEAD = re.compile(
 )
 
 
+DAT_HEAD = re.compile(
+    r"^.*?\b(?:belangrijk|belang\s+is|wenselijk|nodig|noodzakelijk|zaak|essentieel|willen|"
+    r"wil|vragen\s+u|verzoeken\s+u|adviseren\s+u|adviseert)\b[^.]*?\bdat\s+",
+    re.IGNORECASE,
+)
+
+
+def split_dat_clauses(sentence: str) -> list[str]:
+    """'Van groot belang is dat de gemeente X en dat het platform Y.' asks two things."""
+    head = DAT_HEAD.match(sentence)
+    if not head:
+        return [sentence]
+    parts = re.split(r",?\s+en\s+dat\s+", sentence[head.end() :])
+    if len(parts) != 2 or min(len(part.split()) for part in parts) < 4:
+        return [sentence]
+    first, second = parts
+    return [f"{head[0]}{first}.", f"{head[0]}{second}"]
+
+
 def split_coordination(sentence: str) -> list[str]:
     """'Ons advies is om a te doen, b te doen en c te doen.' gives three points, each
     the head of the sentence with one of the actions; a sentence that names one action
     stays whole."""
+    if len(dat := split_dat_clauses(sentence)) > 1:
+        return dat
     match = re.search(
         rf"(?:{ADVICE.pattern})(?:\s+(?:u|het\s+college|de\s+gemeente|de\s+raad))?"
         r"(?:\s+(?:dan\s+ook|daarom|tevens|ook))?(?:\s+(?:om|dat))?\s*:?\s+",
