@@ -144,9 +144,17 @@ OBLIGATION = re.compile(
     r"(?:dat|om)\b|"
     rf"\b{ADDRESSEE}\s+(?:\w+\s+){{0,2}}?(?:zorgt|zorgen)\s+(?:er\s+)?(?:\w+\s+)?(?:voor|ervoor)\s+dat\b|"
     r"\b(?:dient|dienen)\s+(?:\w+\s+){0,8}?te\s+\w+|"
-    r"\b(?:moet|moeten)\s+(?:\w+\s+){0,8}?(?:worden|blijven)\b",
+    # "het college van B&W de raad meer moet informeren"
+    rf"\b{ADDRESSEE}\s+(?:van\s+\S+\s+)?(?:\w+\s+){{0,5}}?(?:moet|moeten|dient|dienen)\b|"
+    # "vindt de commissie dat … moeten worden", "de rekenkamer concludeert dat … moet"
+    rf"(?:{WRITER}\s+{BETWEEN}(?:vindt|vinden|concludeert|concluderen|meent|menen)|"
+    rf"(?:vindt|vinden|concludeert|concluderen|meent|menen)\s+{WRITER})\s+(?:\w+\s+){{0,2}}?"
+    r"dat\b[^.]*\b(?:moet|moeten|dient|dienen)\b",
     re.IGNORECASE,
 )
+# Something must be or become so, no one named to do it: weaker ("De toegang moet
+# eenvoudig blijven" grounds the advice that follows it).
+MUST_BE = re.compile(r"\b(?:moet|moeten)\s+(?:\w+\s+){0,8}?(?:worden|blijven)\b", re.I)
 # An impersonal need, weaker: "het is belangrijk dat …" also grounds advice.
 NEED = re.compile(
     r"\b(?:het\s+is|is\s+het)\s+(?:\w+\s+)?(?:van\s+)?(?:belangrijk|essentieel|noodzakelijk|nodig|"
@@ -457,6 +465,9 @@ def weigh(
         reasons.append("imperative")
     if advisory and OBLIGATION.search(text):
         score += 2.0
+        reasons.append("obligation")
+    elif advisory and MUST_BE.search(text):
+        score += 1.5
         reasons.append("obligation")
     elif advisory and NEED.search(text):
         # "het is belangrijk dat de raad …" asks something of the addressee, "van
