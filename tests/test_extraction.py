@@ -428,3 +428,14 @@ def test_counter_evidence_makes_no_point(sentence):
     assert [p.text for p in extract_points(text + "\n\n" + "Met vriendelijke groet. " * 8)] == [
         "Wij adviseren u de wachttijd te halveren."
     ]
+
+
+def test_a_text_of_which_two_fifths_is_another_script_is_refused():
+    """A broken font map turns Dutch into letters of another script; counted as odd,
+    44 % katakana is refused, as a few odd words in a long text are not."""
+    dutch = "Wij adviseren het college de wachttijd voor schuldhulp te halveren. " * 6
+    garbled = "ヮヴラHノWマ;デキWニ " * 45
+    assert 0.4 < odd_share(dutch + garbled) < 0.5
+    with pytest.raises(ExtractionError, match="verminkt"):
+        extract_points(dutch + garbled)
+    assert extract_points(dutch * 3 + "ヮヴラ") != []

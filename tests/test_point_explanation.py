@@ -19,16 +19,7 @@ from tests.factories import AdviceFactory
 TEXT = "Wij adviseren het college het formulier in te korten. " + "Toelichting volgt. " * 30
 
 
-class Proposal(ProposedPoint):
-    """A proposed point with an explanation, as the rewritten extraction gives it."""
-
-    def __init__(self, number, theme, text, explanation=""):
-        super().__init__(number, theme, text)
-        self.explanation = explanation
-
-    def as_dict(self):
-        data = {"number": self.number, "theme": self.theme, "text": self.text}
-        return data | ({"explanation": self.explanation} if self.explanation else {})
+Proposal = ProposedPoint  # number, theme, text, explanation
 
 
 PROPOSALS = [
