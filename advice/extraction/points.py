@@ -516,12 +516,6 @@ def _is_title(text: str) -> bool:
     )
 
 
-COORDINATION_HEAD = re.compile(
-    rf"^(?P<head>.*?(?:{ADVICE.pattern})[^,;:]*?(?:\s(?:om|dat|te)\b)?)\s*:?\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-
-
 DAT_HEAD = re.compile(
     r"^.*?\b(?:belangrijk|belang\s+is|wenselijk|nodig|noodzakelijk|zaak|essentieel|willen|"
     r"wil|vragen\s+u|verzoeken\s+u|adviseren\s+u|adviseert)\b[^.]*?\bdat\s+",
@@ -591,7 +585,6 @@ def _is_action(part: str) -> bool:
 
 # -- whole letters ------------------------------------------------------------------
 
-WRITER_SIGNATURE = re.compile(rf"{WRITER}", re.IGNORECASE)
 COLLEGE_LETTER = re.compile(
     r"\b(?:burgemeester\s+en\s+wethouders\s+van|het\s+college\s+van\s+burgemeester\s+en\s+"
     r"wethouders\s+van|de\s+secretaris|de\s+gemeentesecretaris)\b",
