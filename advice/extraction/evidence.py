@@ -26,13 +26,14 @@ ADVICE_THRESHOLD = 2.0
 # The writer: "wij", "we", "de adviesraad", "de Wmo-raad", "de rekenkamer(commissie)",
 # "de raad" (a seniorenraad writes of itself so), and its full name.
 WRITER = (
-    r"(?:we|wij|ik|zij|(?:de|het)\s+"
+    r"(?:we|wij|ik|zij|ze|(?:de|het)\s+"
     # "de gemeentelijke adviesraad", not "het college adviseert de raad"
     r"(?:(?!college\b|gemeente\b|advise\w*\b|raad\b|en\b)[\w\-]+\s+){0,2}?"
     r"(?:[\w\-]*raad|rekenkamer\w*|"
     r"platform|commissie|panel|werkgroep|cliëntenraad|participatieraad|adviesgroep|"
     r"(?-i:[A-Z][A-Z\-]{1,6}[a-z\-]*))"
-    r"(?:\s+(?-i:[A-Z])[\w\-]*){0,4})"
+    # its full name: "de Adviesraad Wmo en Jeugdhulp"
+    r"(?:\s+(?:en\s+)?(?-i:[A-Z])[\w\-]*){0,4})"
 )
 ADDRESSEE = (
     r"(?:u|jullie|het\s+college|de\s+gemeente|de\s+gemeenteraad|de\s+raad|de\s+wethouder|"
@@ -50,7 +51,8 @@ ADVISING_VERB = (
 BETWEEN = (
     r"(?:(?:daarom|dan|ook|tevens|nogmaals|dringend|met|klem|sterk|het|college|u|"
     r"jullie|opnieuw|wederom|graag|verder|ten|slotte|eveneens|bovendien|nadrukkelijk|"
-    r"uitdrukkelijk|expliciet|allereerst|vervolgens|tot|slot|hierbij|concreet|als|"
+    r"uitdrukkelijk|expliciet|allereerst|vervolgens|tot|slot|hierbij|concreet|als|echter|"
+    r"bijzonder|wel|"
     r"volgt|samenvattend|kortom)\s+){0,3}"
 )
 ADVICE_PHRASES = [
@@ -81,6 +83,15 @@ ADVICE_PHRASES = [
     rf"\b(?!(?:we|wij|ik)\b)(?:{WRITER}|ze|de\s+jongeren|de\s+ouderen)\s+{BETWEEN}(?:willen|wil)\s+"
     r"(?:graag\s+)?dat\b",
     r"\b(?:willen|wil)\s+(?:ze|zij)\s+(?:graag\s+)?dat\b",
+    # "ook zijn we voorstander om", "de ouderenraad is voorstander van"
+    rf"\b(?:(?:zijn|is)\s+{WRITER}|{WRITER}\s+(?:is|zijn))\s+(?:\w+\s+){{0,2}}?(?:groot\s+)?"
+    r"(?:voorstander|voorstanders)\s+(?:van|om)\b",
+    # "we zouden graag onderzocht willen hebben"
+    r"\b(?:we|wij)\s+zouden\s+(?:\w+\s+){0,2}?graag\s+(?:\w+\s+){0,4}?willen\b",
+    # "verder een advies om meer duidelijkheid te geven"
+    r"\b(?:een|ons|het)\s+(?:\w+\s+)?advies\s+om\s+(?:\w+\s+){0,10}?te\s+\w+",
+    # "verwachten wij van de gemeente"
+    rf"\b(?:verwacht|verwachten)\s+{WRITER}\s+(?:\w+\s+){{0,3}}?(?:van\s+)?{ADDRESSEE}\b",
     # "de rekenkamer verwacht van de raden dat zij:"
     rf"\b{WRITER}\s+{BETWEEN}(?:verwacht|verwachten)\s+(?:\w+\s+){{0,2}}?(?:van\s+)?{ADDRESSEE}\b",
     # "wij vragen u / het college …", but not "wij vragen ons af"
@@ -89,7 +100,7 @@ ADVICE_PHRASES = [
     rf"\b(?:vragen|vraagt|verzoeken|verzoekt)\s+{WRITER}\s+(?:\w+\s+){{0,2}}?{ADDRESSEE}\b",
     # "de ACO vraagt (dringend) aandacht voor", "wij vragen aandacht voor"
     rf"\b(?:{WRITER}\s+{BETWEEN}(?:vragen|vraagt)|(?:vragen|vraagt)\s+{WRITER})\s+"
-    r"(?:\w+\s+){0,3}?aandacht\s+(?:voor|aan)\b",
+    r"(?:\w+\s+){0,3}?aandacht\s+(?:te\s+(?:besteden|geven|schenken)\s+)?(?:voor|aan)\b",
     r"\b(?:(?:ons|onze)\s+(?:dringend\s+|belangrijkste\s+|eerste\s+|tweede\s+|laatste\s+)?"
     r"(?:advies|aanbeveling|verzoek|voorstel)|(?:het\s+advies|de\s+aanbeveling)"
     r"(?:\s+van\s+(?:de|het)\s+[\w\-]+)?)\s+(?:is|luidt|zou\s+zijn)\s+"
@@ -122,7 +133,7 @@ ADVICE = re.compile("|".join(ADVICE_PHRASES), re.IGNORECASE)
 # searched with the long expression.
 ADVICE_HINT = re.compile(
     r"advi|raad|raden|bevel|beveel|bevol|verzo|vrag|vraag|vroeg|dring|pleit|roep|stel|spoor|"
-    r"overweg|nodig|"
+    r"overweg|nodig|voorstander|zouden|"
     r"verdien|wenselijk|aandacht|graag|verwacht|wil|benadruk|onderstre|advies|ge[iï]nformeerd|"
     r"betrokken|gehoord|geraadpleegd|meegenomen|hoogte",
     re.IGNORECASE,
@@ -145,7 +156,8 @@ OBLIGATION = re.compile(
     rf"\b{ADDRESSEE}\s+(?:\w+\s+){{0,2}}?(?:zorgt|zorgen)\s+(?:er\s+)?(?:\w+\s+)?(?:voor|ervoor)\s+dat\b|"
     r"\b(?:dient|dienen)\s+(?:\w+\s+){0,8}?te\s+\w+|"
     # "het college van B&W de raad meer moet informeren"
-    rf"\b{ADDRESSEE}\s+(?:van\s+\S+\s+)?(?:\w+\s+){{0,5}}?(?:moet|moeten|dient|dienen)\b|"
+    rf"\b{ADDRESSEE}\s+(?:van\s+\S+\s+)?(?:(?!of\b|bij\b|voor\b|dan\b|over\b|en\b)\w+\s+){{0,5}}?"
+    r"(?:moet|moeten|dient|dienen)\b|"
     # "vindt de commissie dat … moeten worden", "de rekenkamer concludeert dat … moet"
     rf"(?:{WRITER}\s+{BETWEEN}(?:vindt|vinden|concludeert|concluderen|meent|menen)|"
     rf"(?:vindt|vinden|concludeert|concluderen|meent|menen)\s+{WRITER})\s+(?:\w+\s+){{0,2}}?"
@@ -200,7 +212,9 @@ EARLIER = re.compile(
     r"\b(?:hebben|heeft|had|hadden)\s+(?:\w+\s+){0,4}?(?:al|eerder|destijds|toen|ook\s+al)\s+"
     r"(?:\w+\s+){0,6}?(?:geadviseerd|aanbevolen|aangeraden|gevraagd|verzocht)\b|"
     r"\bin\s+(?:ons|het|een)\s+(?:eerdere?|vorige?)\s+advies\b|"
-    r"\bin\s+ons\s+advies\s+van\s+\d",
+    r"\bin\s+ons\s+advies\s+van\s+\d|"
+    # "ons advies om … heeft u niet overgenomen"
+    r"\b(?:heeft|hebt)\s+u\s+(?:\w+\s+){0,3}?(?:niet\s+|deels\s+|gedeeltelijk\s+)?overgenomen\b",
     re.IGNORECASE,
 )
 # Advice of someone else: a named other body, or the college advising the raad.

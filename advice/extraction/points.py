@@ -39,7 +39,7 @@ ANNOUNCES = re.compile(
     r"\b(?:volgende|onderstaande|deze|navolgende|enkele|een\s+aantal|drie|vier|vijf|zes|"
     r"twee|onze|de)\s+(?:\w+\s+)?(?:adviezen|aanbevelingen|adviespunten|advies|"
     r"verbeterpunten|aandachtspunten|voorstellen|suggesties|kanttekeningen|wensen|"
-    r"verzoeken|punten)\b|"
+    r"verzoeken|punten|inspanningen|maatregelen|acties|actiepunten|wensen|verbeteringen)\b|"
     r"\b(?:adviseren|adviseert|bevelen|beveelt|raden|raadt|verzoeken|vragen|vraag|geven)\b"
     r"[^.]*\b(?:volgende|onderstaande|het\s+volgende)\b|"
     r"\b(?:ons|het)\s+advies\s+(?:is|luidt)\b|\b(?:onze|de)\s+aanbevelingen\s+(?:zijn|luiden)\b|"

@@ -15,6 +15,9 @@ from advice.extraction import extract_points
 from advice.extraction.evidence import weigh
 
 CORPUS = Path(settings.BASE_DIR) / "tests" / "letters" / "corpus"
+# Letters kept apart to see how the rules do on letters they were not tuned on; the
+# tests assert nothing about them.
+HELDOUT = Path(settings.BASE_DIR) / "tests" / "letters" / "heldout"
 
 
 class Command(BaseCommand):
@@ -24,9 +27,18 @@ class Command(BaseCommand):
         parser.add_argument("--corpus", default=str(CORPUS), help="Folder of letters.")
         parser.add_argument("--show", nargs="*", default=None, help="Slugs to show in full.")
         parser.add_argument("--no-speed", action="store_true", help="Skip the 1 MB timing.")
+        parser.add_argument("--heldout", default=str(HELDOUT), help="Folder of held-out letters.")
 
-    def handle(self, *args, corpus, show, no_speed, **options):
-        letters = load_corpus(Path(corpus))
+    def handle(self, *args, corpus, show, no_speed, heldout, **options):
+        letters = self.report(Path(corpus), show)
+        if Path(heldout).is_dir() and Path(heldout) != Path(corpus):
+            self.stdout.write("\nHeld out (not tuned on; the tests assert nothing about them):")
+            self.report(Path(heldout), show)
+        if not no_speed:
+            self.speed(letters)
+
+    def report(self, folder, show):
+        letters = load_corpus(folder)
         scores = []
         self.stdout.write(f"{'letter':<58} {'true':>4} {'prop':>4} {'found':>5} {'P':>5} {'R':>5}")
         for letter in letters:
@@ -54,8 +66,7 @@ class Command(BaseCommand):
         if real:
             p, r = pooled(real)
             self.stdout.write(f"real letters only: precision {p:.3f}, recall {r:.3f}")
-        if not no_speed:
-            self.speed(letters)
+        return letters
 
     def show(self, letter):
         truth = [(p["text"], p.get("explanation", "")) for p in letter.truth]
