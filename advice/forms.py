@@ -93,9 +93,8 @@ class ProposeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The text field starts with the advies's saved text; a letter uploaded now wins.
         upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
-        if upload and text:
-            raise forms.ValidationError(_("Upload a letter or paste its text, not both."))
         if not upload and not text:
             raise forms.ValidationError(_("Upload the letter or paste its text."))
         try:
@@ -114,10 +113,19 @@ class PointForm(forms.Form):
         required=False,
         help_text=_("Its text and explanation are added to the kept point above it."),
     )
-    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=999)
     theme = forms.CharField(label=_("Theme"), max_length=255, required=False)
     text = forms.CharField(
         label=_("Text"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    split_off = forms.CharField(
+        label=_("Split off into a new point after this one"),
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Move part of the text here: it becomes a point of its own, right after this "
+            "one, under the same theme."
+        ),
     )
     explanation = forms.CharField(
         label=_("Explanation"),
@@ -130,8 +138,9 @@ class PointForm(forms.Form):
 
 def merge_points(rows: list[dict]) -> list[dict]:
     """The kept points in the order of the form, each point marked 'merge with the point
-    above' joined to the kept point before it: texts one after the other, explanations
-    as paragraphs of one explanation."""
+    above' joined to the kept point before it (texts one after the other, explanations
+    as paragraphs of one explanation), each split-off text a point of its own right
+    after the point it was split from, all numbered in the order on screen."""
     merged: list[dict] = []
     for data in rows:
         if not data.get("keep"):
@@ -143,6 +152,10 @@ def merge_points(rows: list[dict]) -> list[dict]:
             above["explanation"] = "\n\n".join(e for e in explanations if e)
         else:
             merged.append(dict(data))
+        if split := (data.get("split_off") or "").strip():
+            merged.append({"theme": data.get("theme", ""), "text": split, "explanation": ""})
+    for number, data in enumerate(merged, start=1):
+        data["number"] = number
     return merged
 
 
@@ -158,15 +171,12 @@ class BasePointFormSet(forms.BaseFormSet):
         if kept[0].get("merge_up"):
             raise forms.ValidationError(_("The first kept point has no point above to merge with."))
         points = merge_points(rows)
-        numbers = [data["number"] for data in points]
-        if len(numbers) != len(set(numbers)):
-            raise forms.ValidationError(_("Two points have the same number."))
         for data in points:
             if max(len(data["text"]), len(data["explanation"])) > TEXT_LIMIT:
                 raise forms.ValidationError(
                     _("Point %(number)s is too long after merging.") % {"number": data["number"]}
                 )
-        self.points = sorted(points, key=lambda data: data["number"])
+        self.points = points
 
 
 PointFormSet = forms.formset_factory(

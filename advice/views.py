@@ -19,6 +19,7 @@ from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
 from .constants import RESPONDING_STATUSES
+from .documents import read_text
 from .extraction import ExtractionError, extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
 from .history import point_histories
@@ -114,7 +115,6 @@ def proposal_initial(point) -> dict:
     data = point.as_dict()
     return {
         "keep": True,
-        "number": data["number"],
         "theme": data["theme"],
         "text": data["text"],
         "explanation": data.get("explanation", ""),
@@ -139,6 +139,24 @@ class ProposePointsView(AdviceObjectView):
         if "save_points" in request.POST:
             return self.save_points(PointFormSet(request.POST, prefix="points"))
         return super().post(request, *args, **kwargs)
+
+    def get_initial(self):
+        """The advies as it was saved: its text, or the text of its letter."""
+        return {"text": self.saved_text()}
+
+    def saved_text(self) -> str:
+        if self.object.text.strip():
+            return self.object.text
+        if self.object.letter:
+            try:
+                self.object.letter.open("rb")
+                try:
+                    return read_text(self.object.letter.name, self.object.letter.read())
+                finally:
+                    self.object.letter.close()
+            except (ExtractionError, OSError):
+                return ""  # the form asks for the text, as before
+        return ""
 
     def form_valid(self, form):
         try:

@@ -156,24 +156,25 @@ def test_proposing_points_from_pasted_text_then_saving_the_reviewed_points(town)
         "points-INITIAL_FORMS": "2",
         "points-MIN_NUM_FORMS": "0",
         "points-MAX_NUM_FORMS": "500",
-        # merged: the first point takes the second's text; the second is left out
+        # edited, and split: part of the text becomes the point right after it
         "points-0-keep": "on",
-        "points-0-number": "1",
         "points-0-theme": "Toegang",
-        "points-0-text": "Kort het formulier in en help bij het invullen.",
-        "points-1-number": "2",
+        "points-0-text": "Kort het formulier in.",
+        "points-0-split_off": "Help bij het invullen.",
+        # left out
         "points-1-theme": "Toegang",
         "points-1-text": "weg",
-        # split: a new point added in the empty row
+        # a new point added in the empty row, at the end
         "points-2-keep": "on",
-        "points-2-number": "2",
         "points-2-theme": "Toegang",
         "points-2-text": "Bied het formulier ook digitaal aan.",
     }
     assert client.post(url, data).status_code == 302
+    # numbered in the order on screen, the split-off point in its place
     assert list(advice.points.order_by("number").values_list("number", "text")) == [
-        (1, "Kort het formulier in en help bij het invullen."),
-        (2, "Bied het formulier ook digitaal aan."),
+        (1, "Kort het formulier in."),
+        (2, "Help bij het invullen."),
+        (3, "Bied het formulier ook digitaal aan."),
     ]
 
 
@@ -369,3 +370,33 @@ def test_the_adviesraad_reads_the_responses_once_they_are_sent(town):
     assert "Geheim." in client_for(town.staff).get(url).text
     Advice.objects.filter(pk=advice.pk).update(status=S.response_sent)
     assert "Geheim." in client_for(town.advisory_member).get(url).text
+
+
+def test_proposing_points_starts_from_the_saved_text(town):
+    advice = make(town, points=0, text="Wij adviseren het college het formulier in te korten.")
+    response = client_for(town.advisory_member).get(reverse("advice:propose", args=[advice.pk]))
+    assert response.context["form"]["text"].value() == advice.text
+
+
+def test_proposing_points_starts_from_the_saved_letter_when_there_is_no_text(town):
+    from django.core.files.base import ContentFile
+
+    advice = make(town, points=0, text="")
+    letter = "Geacht college,\n\nWij adviseren het college het formulier in te korten.\n"
+    advice.letter.save("advies.txt", ContentFile(letter.encode()), save=True)
+    response = client_for(town.advisory_member).get(reverse("advice:propose", args=[advice.pk]))
+    assert response.context["form"]["text"].value() == letter
+
+
+def test_an_uploaded_letter_is_read_instead_of_the_saved_text(town):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    advice = make(town, points=0, text="Een oude tekst zonder advies. " * 20)
+    letter = "Geacht college,\n\nWij adviseren u de wachttijd te halveren.\n\n" + "Uitleg. " * 40
+    response = client_for(town.advisory_member).post(
+        reverse("advice:propose", args=[advice.pk]),
+        {"text": advice.text, "file": SimpleUploadedFile("advies.txt", letter.encode())},
+    )
+    assert [f.initial["text"] for f in response.context["formset"].forms[:1]] == [
+        "Wij adviseren u de wachttijd te halveren."
+    ]

@@ -439,3 +439,8 @@ def test_a_text_of_which_two_fifths_is_another_script_is_refused():
     with pytest.raises(ExtractionError, match="verminkt"):
         extract_points(dutch + garbled)
     assert extract_points(dutch * 3 + "ヮヴラ") != []
+
+
+def test_a_sentence_of_one_word_is_read_without_error():
+    text = "Geacht college,\n\nWij adviseren u de wachttijd te halveren.\n\n" + "Uitleg. " * 40
+    assert [p.text for p in extract_points(text)] == ["Wij adviseren u de wachttijd te halveren."]

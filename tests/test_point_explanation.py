@@ -117,7 +117,7 @@ def test_merging_a_point_into_the_one_above_joins_texts_and_explanations(town):
             "Kort het formulier in. Help bij het invullen.",
             "Het telt 14 pagina's.\n\nVeel inwoners haken af.",
         ),
-        (3, "Verhoog de bijdrage.", ""),
+        (2, "Verhoog de bijdrage.", ""),  # numbered in the order on screen
     ]
 
 

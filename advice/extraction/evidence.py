@@ -389,7 +389,7 @@ def _infinitive(word: str) -> str:
     """The infinitive `word` is a form of, or "": its own lemma, the lemma of its third
     person ("zorg" → "zorgt" → "zorgen"), or for a stem in -s/-f the infinitive in
     -zen/-ven that is not the plural of the word itself ("wijs" → "wijzen")."""
-    if word in FUNCTION_WORDS:
+    if not word or word in FUNCTION_WORDS:
         return ""
     for form in (word, word + "t"):
         lemma = simplemma.lemmatize(form, lang="nl")
