@@ -1,10 +1,13 @@
 """Admin views shared by every kind of generated letter: its page (state, versions,
 actions), the HTML preview and the PDF, rendering, sending and new versions."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
@@ -52,13 +55,24 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 if letter.is_sent:  # what was sent is the stored PDF, not today's data
                     return self.pdf_response(letter)
                 html, _pdf = letter.render()
-                return HttpResponse(html)
+                return HttpResponse(self.with_way_back(html, letter))
             if action == "pdf":
                 return self.pdf_response(letter)
         except LetterError as error:
             messages.error(request, str(error))
             return self.inspect(letter)
         raise Http404
+
+    def with_way_back(self, html: str, letter) -> str:
+        """The preview is the letter's own page; a link above it leads back to the
+        letter's page in the admin (the PDF is made from the letter, not from this)."""
+        back = format_html(
+            '<nav aria-label="{}"><p><a href="{}">{}</a></p></nav>',
+            _("Preview"),
+            reverse(f"{self.namespace}:inspect", args=[letter.pk]),
+            _("Back to the letter"),
+        )
+        return re.sub(r"(<body[^>]*>)", lambda m: m[1] + back, html, count=1)
 
     def pdf_response(self, letter):
         if letter.is_sent and letter.pdf:

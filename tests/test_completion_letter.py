@@ -492,3 +492,11 @@ def test_the_date_of_the_completion_proposal_must_be_plausible(town, on, message
         )
     motion.refresh_from_db()
     assert (motion.status, motion.completion_route) == (MotionStatus.in_progress, "")
+
+
+def test_the_preview_of_a_draft_leads_back_to_the_letter(town, letter):
+    inspect = reverse("completion_letter:inspect", args=[letter.pk])
+    response = client_for(town.staff).get(
+        reverse("completion_letter:action", args=[letter.pk, "preview"])
+    )
+    assert f'<a href="{inspect}">Terug naar de brief</a>' in response.text
