@@ -12,10 +12,17 @@ class AdviceConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.admin_search import AdminSearchSource, register_admin_search_source
         from governance.search import register_search_source
         from governance.watchlist import register_source
 
-        from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
+        from .models import (
+            Advice,
+            AdvicePoint,
+            AdviceRequest,
+            CouncilInformationLetter,
+            ResponseLetter,
+        )
         from .permissions import (
             AdviceLetterPermissionPolicy,
             AdvicePermissionPolicy,
@@ -29,6 +36,25 @@ class AdviceConfig(AppConfig):
         for letter_model in (ResponseLetter, CouncilInformationLetter):
             register_permission_policy(letter_model, AdviceLetterPermissionPolicy(letter_model))
         register_search_source(search_advice)
+        register_admin_search_source(
+            AdminSearchSource(
+                Advice,
+                ("reference", "subject", "text"),
+                "advice:inspect",
+                describe=lambda advice: advice.text,
+            )
+        )
+        register_admin_search_source(
+            AdminSearchSource(
+                AdvicePoint,
+                ("text", "explanation", "theme"),
+                "advice:inspect",
+                describe=lambda point: point.text,
+                visible_through="advice",
+                select_related=("advice",),
+                title=lambda point: f"{point.advice} – {point}",
+            )
+        )
         register_source(AdviceRequestDeadlines())
         register_source(AdviceResponseDeadlines())
         _recompute_when_terms_change()

@@ -11,6 +11,7 @@ class CommitmentsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.admin_search import AdminSearchSource, register_admin_search_source
         from governance.search import register_search_source
         from governance.watchlist import register_source
         from motions.agenda_list import register_row_source
@@ -23,5 +24,13 @@ class CommitmentsConfig(AppConfig):
 
         register_permission_policy(Commitment, CommitmentPermissionPolicy(Commitment))
         register_search_source(search_commitments)
+        register_admin_search_source(
+            AdminSearchSource(
+                Commitment,
+                ("number", "title", "text", "progress"),
+                "commitment:inspect",
+                describe=lambda commitment: commitment.text,
+            )
+        )
         register_source(CommitmentDeadlines())
         register_row_source(commitment_rows)

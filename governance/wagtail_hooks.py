@@ -201,11 +201,20 @@ def add_deadline_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_calendar_feeds_url():
+    from .admin_search import AdminSearchView
     from .views import CalendarFeedsView
 
     return [
         path("agenda-feeds/", CalendarFeedsView.as_view(), name="raadsvolg_calendar_feeds"),
+        path("zoeken/", AdminSearchView.as_view(), name="raadsvolg_search"),
     ]
+
+
+@hooks.register("register_admin_search_area")
+def register_search_area():
+    from .admin_search import RaadsvolgSearchArea
+
+    return RaadsvolgSearchArea()
 
 
 class RoleMenuItem(MenuItem):

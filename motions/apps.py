@@ -11,6 +11,7 @@ class MotionsConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from governance.admin_search import AdminSearchSource, register_admin_search_source
         from governance.search import register_search_source
         from governance.watchlist import register_source
 
@@ -24,4 +25,12 @@ class MotionsConfig(AppConfig):
             CompletionLetter, CompletionLetterPermissionPolicy(CompletionLetter)
         )
         register_search_source(search_motions)
+        register_admin_search_source(
+            AdminSearchSource(
+                Motion,
+                ("number", "title", "operative_text", "recitals", "submitters__person__name"),
+                "motion:inspect",
+                describe=lambda motion: motion.operative_text,
+            )
+        )
         register_source(MotionDeadlines())

@@ -1,0 +1,102 @@
+"""The admin's search box finds the user's work: moties, toezeggingen, adviezen and
+advice points within the user's scope, never another municipality's or adviesraad's."""
+
+import pytest
+from django.urls import reverse
+
+from advice.models import AdvicePoint
+from governance.admin_search import SOURCES
+from tests.admin_helpers import client_for
+from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
+
+URL = reverse("raadsvolg_search")
+
+
+def motion(place, **kwargs):
+    return MotionFactory(
+        municipality=place.municipality,
+        meeting=place.meeting,
+        portfolio=place.portfolio,
+        adopted=True,
+        **kwargs,
+    )
+
+
+def found(response) -> list[str]:
+    return [result["title"] for group in response.context["groups"] for result in group["results"]]
+
+
+def test_the_griffie_finds_its_moties_by_number_title_and_text(town, other_town):
+    mine = motion(town, title="Mantelzorgwoningen mogelijk maken")
+    motion(other_town, title="Mantelzorgwoningen elders")
+    client = client_for(town.griffie)
+    for query in (mine.number, "mantelzorgwoning", "MANTELZORG"):
+        assert found(client.get(URL, {"q": query})) == [str(mine)]
+
+
+def test_commitments_and_advice_points_are_found_in_scope(town, other_town):
+    commitment = CommitmentFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        title="Brief over de respijtzorg",
+    )
+    advice = AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        points=0,
+    )
+    AdvicePoint.objects.create(
+        advice=advice, number=1, text="Breid de respijtzorg uit in het weekend.", sort_order=1
+    )
+    elsewhere = AdviceFactory(
+        municipality=other_town.municipality,
+        advisory_council=other_town.advisory_council,
+        portfolio=other_town.portfolio,
+        points=0,
+    )
+    AdvicePoint.objects.create(
+        advice=elsewhere, number=1, text="Meer respijtzorg elders.", sort_order=1
+    )
+    member = client_for(town.advisory_member)
+    response = member.get(URL, {"q": "respijtzorg"})
+    assert found(response) == [f"{advice} – Punt 1"]
+    link = reverse("advice:inspect", args=[advice.pk])
+    assert link in response.text
+    assert str(commitment) in found(client_for(town.griffie).get(URL, {"q": "respijtzorg"}))
+
+
+@pytest.mark.parametrize(
+    ("query", "message"), [("a", "Typ minstens 2 tekens."), ("zzqx", "Niets gevonden voor 'zzqx'.")]
+)
+def test_a_short_or_fruitless_search_says_so(town, query, message):
+    response = client_for(town.griffie).get(URL, {"q": query})
+    assert response.context["message"] == message
+    assert response.context["groups"] == []
+
+
+def test_markup_in_the_query_is_shown_as_text(town):
+    response = client_for(town.griffie).get(URL, {"q": "<script>x</script>"})
+    assert "<script>x</script>" not in response.text
+    assert "&lt;script&gt;x&lt;/script&gt;" in response.text
+
+
+def test_the_sidebar_search_box_searches_the_users_work(town):
+    response = client_for(town.staff).get(reverse("wagtailadmin_home"))
+    assert URL in response.text
+
+
+def test_a_search_costs_one_query_per_kind_of_record(town):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(town.griffie)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as empty:
+        client.get(URL)
+    for index in range(5):
+        motion(town, title=f"Wachttijden {index}")
+    with CaptureQueriesContext(connection) as searched:
+        assert len(found(client.get(URL, {"q": "wachttijden"}))) == 5
+    assert len(searched) - len(empty) <= len(SOURCES)
