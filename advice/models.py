@@ -416,6 +416,8 @@ class ResponseLetter(BaseLetter):
     """The college's letter to the adviesraad: each advice point quoted under its theme,
     the response below it (the Hengelo letter). Sending it sends the response."""
 
+    send_effect = _("The college's response to the advies is recorded as sent, on today's date.")
+
     advice = models.ForeignKey(
         Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="response_letters"
     )
@@ -470,6 +472,8 @@ class ResponseLetter(BaseLetter):
 class CouncilInformationLetter(BaseLetter):
     """The raadsinformatiebrief that sends the advies and the college's response to the
     raad (the Hengelo cover letter), with both as attachments."""
+
+    send_effect = _("The advies and the sent response are attached to it for the raad.")
 
     advice = models.ForeignKey(
         Advice,

@@ -6,6 +6,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -58,10 +59,30 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 return HttpResponse(self.with_way_back(html, letter))
             if action == "pdf":
                 return self.pdf_response(letter)
+            if action == "send":
+                return self.confirm_send(letter)
         except LetterError as error:
             messages.error(request, str(error))
             return self.inspect(letter)
         raise Http404
+
+    def confirm_send(self, letter):
+        """Sending cannot be undone: a page says what it will do and asks to confirm."""
+        if letter.is_sent or not letter.can_send(self.request.user):
+            return self.inspect(letter)
+        return TemplateResponse(
+            self.request,
+            "governance/admin/letter_send.html",
+            {
+                "letter": letter,
+                "consequences": letter.send_consequences(),
+                "send_url": reverse(f"{self.namespace}:action", args=[letter.pk, "send"]),
+                "cancel_url": reverse(f"{self.namespace}:inspect", args=[letter.pk]),
+                "page_title": (title := _("Send %(letter)s?") % {"letter": letter}),
+                "header_title": title,
+                "header_icon": "mail",
+            },
+        )
 
     def with_way_back(self, html: str, letter) -> str:
         """The preview is the letter's own page; a link above it leads back to the

@@ -165,6 +165,26 @@ class BaseLetter(models.Model):
         with self.pdf.open("rb") as file:
             return file.read()
 
+    # What sending this kind of letter does besides numbering and freezing it, for the
+    # page that asks to confirm it.
+    send_effect = ""
+
+    def send_consequences(self) -> list[str]:
+        """What sending will do, in the order it happens, for the confirmation page."""
+        consequences = [
+            _(
+                "It is dated today and gets a case number and a document number, which are "
+                "never used again."
+            ),
+            _(
+                "Its PDF is made for good and stored with its checksum. After that nobody can "
+                "change the letter; a correction is a new version."
+            ),
+        ]
+        if self.send_effect:
+            consequences.append(str(self.send_effect))
+        return consequences
+
     def can_send(self, user) -> bool:
         raise NotImplementedError
 

@@ -350,6 +350,7 @@ class CompletionLetter(index.Indexed, BaseLetter):
         index.FilterField("motion"),
         index.FilterField("status"),
     ]
+    send_effect = _("The motie moves to 'afdoening voorgesteld': the raad decides on it next.")
 
     motion = models.ForeignKey(
         Motion,

@@ -500,3 +500,24 @@ def test_the_preview_of_a_draft_leads_back_to_the_letter(town, letter):
         reverse("completion_letter:action", args=[letter.pk, "preview"])
     )
     assert f'<a href="{inspect}">Terug naar de brief</a>' in response.text
+
+
+def test_sending_asks_to_confirm_on_a_page_that_says_what_will_happen(town, letter):
+    url = reverse("completion_letter:action", args=[letter.pk, "send"])
+    inspect = client_for(town.staff).get(reverse("completion_letter:inspect", args=[letter.pk]))
+    assert f'href="{url}"' in inspect.text  # the button leads to the question, not the deed
+    page = client_for(town.staff).get(url)
+    assert page.status_code == 200
+    for text in (
+        "Verzenden kan niet ongedaan worden gemaakt.",
+        "krijgt een zaaknummer en een documentnummer",
+        "niemand de brief nog wijzigen",
+        "afdoening voorgesteld",
+    ):
+        assert text in page.text
+    letter.refresh_from_db()
+    assert not letter.is_sent  # looking at the question sends nothing
+    assert client_for(town.staff).post(url).status_code == 302
+    letter.refresh_from_db()
+    assert letter.is_sent
+    assert client_for(town.staff).get(url).status_code == 302  # sent: no question any more
