@@ -49,6 +49,11 @@ STEPS = {
             S.submitted,
             is_member,
             asks_date=True,
+            consequence=gettext_lazy(
+                "The advies goes to the college: its text is frozen as version 1 (a correction "
+                "is a new version with a reason), the date of receipt is recorded and the "
+                "college's response is due within its term."
+            ),
         ),
         Step(
             "start_response",
@@ -64,6 +69,10 @@ STEPS = {
             S.response_adopted,
             is_college,
             asks_date=True,
+            consequence=gettext_lazy(
+                "The response per point is fixed as the college adopted it; it is then sent "
+                "with the response letter."
+            ),
         ),
         Step(
             "send_response",
@@ -72,6 +81,9 @@ STEPS = {
             S.response_sent,
             is_college,
             asks_date=True,
+            consequence=gettext_lazy(
+                "The response is recorded as sent on this date; the griffie can then publish it."
+            ),
         ),
         Step("publish", gettext_lazy("Publish"), (S.response_sent,), S.published, is_griffie),
         Step(

@@ -35,6 +35,8 @@ class Transition:
     asks_deadline: bool = False
     # Proposing completion of a motie names how the raad was informed.
     asks_route: bool = False
+    # What the step does that cannot be undone, said on its page before it is taken.
+    consequence: str = ""
 
 
 class Lifecycle:

@@ -115,8 +115,9 @@ def test_the_submit_step_of_an_advice_stores_the_typed_date_of_receipt(town, adm
     )
     page = admin_as(town.advisory_member)
     page.goto(f"{page.base}/admin/advice/{advice.pk}/step/submit/")
+    assert "de tekst wordt vastgezet als versie 1" in page.content()  # said before it happens
     type_date(page, "id_on", "4-11-2026")
-    save(page)
+    save(page, "Indienen bij het college")
     assert Advice.objects.get(pk=advice.pk).received_date == datetime.date(2026, 11, 4)
 
 
