@@ -114,3 +114,17 @@ def test_the_adviesraad_cannot_correct_or_send_a_letter(town, letters):
     draft = letters["council", "draft"]
     client.post(reverse("council_information_letter:action", args=[draft.pk, "send"]))
     assert CouncilInformationLetter.objects.get(pk=draft.pk).status == LetterStatus.draft
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_letter_list_of_the_adviesraad_holds_only_its_sent_letters(
+    town, other_town, letters, kind
+):
+    url = reverse(f"{KINDS[kind]}:index")
+    own = client_for(town.advisory_member).get(url)
+    assert own.status_code == 200
+    listed = {row.pk for row in own.context["object_list"]}
+    assert listed == {letters[kind, "sent"].pk}
+    other = client_for(other_town.advisory_member).get(url)
+    assert not list(other.context["object_list"])
+    assert reverse(f"{KINDS[kind]}:add") not in own.text  # the addressee writes no letter
