@@ -40,6 +40,12 @@ class AdviceForm(ScopedAdminForm):
 
     scope_mode = ADVISORY
 
+    def clean(self):
+        cleaned = super().clean()
+        # Gevraagd follows from the adviesaanvraag it answers; nobody ticks it.
+        self.instance.solicited = cleaned.get("request") is not None
+        return cleaned
+
     def is_valid(self):
         valid = super().is_valid()
         return self.check_point_numbers() and valid

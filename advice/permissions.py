@@ -97,12 +97,13 @@ class AdvicePermissionPolicy(ScopedPermissionPolicy):
 
 class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
     """Letters about an advies: the griffie and the college staff of its portfolio draft,
-    see and send them. A sent letter is never changed or deleted."""
+    see and send them. The adviesraad whose advies it is, the addressee, sees them once
+    sent; a draft stays with the college. A sent letter is never changed or deleted."""
 
     def actions_for(self, scope):
         if scope.griffie_municipality_ids or scope.staff_portfolio_ids:
             return {"add", "change", "delete", "view"}
-        return set()
+        return {"view"} if scope.advisory_council_ids else set()
 
     def allows_instance(self, scope, action, letter):
         advice = letter.advice
@@ -111,6 +112,8 @@ class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
         )
         if action in ("change", "delete"):
             return keeps and not letter.is_sent
+        if action == "view" and not keeps:
+            return letter.is_sent and advice.advisory_council_id in scope.advisory_council_ids
         return keeps
 
     def reachable(self, scope, action):
@@ -121,6 +124,11 @@ class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
         keeps = Q(advice__municipality_id__in=scope.griffie_municipality_ids) | Q(
             advice__portfolio_id__in=scope.staff_portfolio_ids
         )
+        if action == "view":
+            keeps |= Q(
+                advice__advisory_council_id__in=scope.advisory_council_ids,
+                status=LetterStatus.sent,
+            )
         letters = self.model.objects.filter(keeps)
         if action in ("change", "delete"):
             letters = letters.filter(status=LetterStatus.draft)

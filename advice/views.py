@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permissions import policy_registry
 
 from governance.lifecycle_admin import RecordFormView, TransitionViewBase
 from governance.roles import scope_for
@@ -32,7 +33,15 @@ from .lifecycle import (
     is_member,
     take_step,
 )
-from .models import ADVICE_TEXT_LIMIT, Advice, AdvicePoint, AdviceRequest, PointResponse
+from .models import (
+    ADVICE_TEXT_LIMIT,
+    Advice,
+    AdvicePoint,
+    AdviceRequest,
+    CouncilInformationLetter,
+    PointResponse,
+    ResponseLetter,
+)
 from .permissions import responses_visible
 
 
@@ -68,8 +77,26 @@ class AdviceInspectView(ScopedInspectView):
             can_correct=not advice.is_draft and is_member(scope, advice),
             versions=advice.versions.select_related("created_by"),
             response=getattr(advice, "college_response", None),
+            letters=self.letters(advice),
         )
         return context
+
+    def letters(self, advice) -> list[tuple[str, object]]:
+        """The letters about this advies that the user may open, with the namespace of
+        their admin views: for the adviesraad, the addressee, only the sent ones."""
+        letters = []
+        for model, namespace in (
+            (ResponseLetter, "response_letter"),
+            (CouncilInformationLetter, "council_information_letter"),
+        ):
+            visible = policy_registry.get_by_type(model).instances_user_has_permission_for(
+                self.request.user, "view"
+            )
+            letters += [
+                (namespace, letter)
+                for letter in visible.filter(advice=advice).select_related("advice")
+            ]
+        return letters
 
     def get_object(self, queryset=None):
         advice = super().get_object(queryset)

@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from governance.letter_views import LetterViewSet
+from governance.panels import RoleFieldPanel
 from governance.viewsets import ScopedModelViewSet, short_date
 
 from .filters import AdviceFilterSet, AdviceRequestFilterSet
@@ -59,7 +60,7 @@ class AdviceRequestViewSet(ScopedModelViewSet):
         ),
     ]
     panels = [
-        FieldRowPanel([FieldPanel("municipality"), FieldPanel("advisory_council")]),
+        FieldRowPanel([RoleFieldPanel("municipality"), RoleFieldPanel("advisory_council")]),
         FieldPanel("portfolio"),
         FieldPanel("subject"),
         FieldPanel("description"),
@@ -142,8 +143,8 @@ class AdviceViewSet(ScopedModelViewSet):
         Column("progress", label=_("Answered"), accessor=progress),
     ]
     panels = [
-        FieldRowPanel([FieldPanel("municipality"), FieldPanel("advisory_council")]),
-        FieldRowPanel([FieldPanel("request"), FieldPanel("solicited")]),
+        FieldRowPanel([RoleFieldPanel("municipality"), RoleFieldPanel("advisory_council")]),
+        FieldPanel("request"),
         FieldRowPanel([FieldPanel("reference"), FieldPanel("date")]),
         FieldPanel("subject"),
         FieldPanel("portfolio"),

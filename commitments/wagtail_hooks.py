@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from governance.panels import RoleFieldPanel
 from governance.viewsets import ScopedModelViewSet, tracked_list_display
 
 from .filters import CommitmentFilterSet
@@ -36,7 +37,7 @@ class CommitmentViewSet(ScopedModelViewSet):
     list_per_page = 50
     list_display = tracked_list_display("commitment:inspect", _("Meeting"))
     panels = [
-        FieldRowPanel([FieldPanel("municipality"), FieldPanel("number")]),
+        FieldRowPanel([RoleFieldPanel("municipality"), FieldPanel("number")]),
         FieldPanel("title"),
         FieldPanel("meeting"),
         FieldPanel("text"),

@@ -13,6 +13,9 @@ from .roles import scope_for
 
 GRIFFIE, STAFF, ADVISORY = "griffie", "staff", "advisory"
 
+# Choices that follow from the user's roles: set and hidden when only one is possible.
+ROLE_FIELDS = ("municipality", "advisory_council")
+
 
 def restrict_choices_to_scope(fields, user, *, mode=GRIFFIE) -> None:
     """Limit every choice of a municipality, or of a record of one, to what the user
@@ -95,11 +98,24 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
         for formset in self.formsets.values():
             formset.form = scoped_child_form(formset.form, self.scope_mode)
             formset.form_kwargs["for_user"] = self.for_user
-        municipality = self.fields.get("municipality")
-        if municipality is not None and not self.instance.pk:
-            only = list(municipality.queryset[:2])
-            if len(only) == 1:
-                municipality.initial = only[0].pk
+        if self.for_user is not None:
+            self.settle_role_fields()
+
+    def settle_role_fields(self) -> None:
+        """A municipality or adviesraad with one possible value for this user follows
+        from their role: it is set to that value and not asked. The field is disabled,
+        so a posted value (another municipality's id, say) is ignored, never stored."""
+        for name in ROLE_FIELDS:
+            field = self.fields.get(name)
+            if not isinstance(field, forms.ModelChoiceField) or not field.required:
+                continue
+            only = list(field.queryset[:2])
+            stored = getattr(self.instance, f"{name}_id", None)
+            if len(only) != 1 or (stored is not None and stored != only[0].pk):
+                continue
+            field.initial = self.initial[name] = only[0].pk
+            field.disabled = True
+            field.widget = forms.HiddenInput()
 
     def clean(self):
         """Texts as typed, with the line endings browsers send (CRLF) made plain, so

@@ -30,10 +30,18 @@ class LetterInspectView(ScopedInspectView):
             subject=getattr(letter, letter.subject_field),
             can_change=self.user_has_permission_for_instance("change", letter),
             can_send=not letter.is_sent and letter.can_send(self.request.user),
-            versions=letter.versions(),
+            can_correct=letter.is_sent
+            and not hasattr(letter, "replaced_by")
+            and self.user_has_permission_for_instance("add", letter),
+            # Only the versions the user may open (the addressee sees no drafts).
+            versions=letter.versions().filter(pk__in=self.visible_letters()),
             namespace=self.request.resolver_match.namespace,
         )
         return context
+
+    def visible_letters(self):
+        policy = self.permission_policy
+        return policy.instances_user_has_permission_for(self.request.user, "view").values("pk")
 
 
 class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
@@ -120,6 +128,8 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 letter.send(request.user)
                 messages.success(request, _("The letter was sent."))
             elif action == "new_version":
+                if not self.user_has_permission_for_instance("add", letter):
+                    raise LetterError(_("Only those who send this letter correct it."))
                 letter = letter.new_version(request.user)
                 messages.success(
                     request, _("Version %(version)s was made.") % {"version": letter.version}

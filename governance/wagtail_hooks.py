@@ -21,6 +21,7 @@ from .models import (
     Portfolio,
     Role,
 )
+from .panels import RoleFieldPanel
 from .roles import scope_for
 from .viewsets import ScopedModelViewSet
 
@@ -42,7 +43,7 @@ class MeetingViewSet(ScopedModelViewSet):
     ]
     list_select_related = ("municipality",)
     panels = [
-        FieldPanel("municipality"),
+        RoleFieldPanel("municipality"),
         FieldPanel("date"),
         FieldPanel("title"),
         FieldPanel("kind"),
@@ -56,7 +57,7 @@ class PartyViewSet(ScopedModelViewSet):
     list_select_related = ("municipality",)
     search_fields = ["name", "abbreviation"]
     search_backend_name = None
-    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("abbreviation")]
+    panels = [RoleFieldPanel("municipality"), FieldPanel("name"), FieldPanel("abbreviation")]
 
 
 class PersonViewSet(ScopedModelViewSet):
@@ -68,7 +69,7 @@ class PersonViewSet(ScopedModelViewSet):
     search_fields = ["name"]
     search_backend_name = None
     panels = [
-        FieldPanel("municipality"),
+        RoleFieldPanel("municipality"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("function"), FieldPanel("party")]),
         FieldPanel("email"),
@@ -82,7 +83,7 @@ class PortfolioViewSet(ScopedModelViewSet):
     list_select_related = ("municipality", "holder", "holder__party")
     search_fields = ["name"]
     search_backend_name = None
-    panels = [FieldPanel("municipality"), FieldPanel("name"), FieldPanel("holder")]
+    panels = [RoleFieldPanel("municipality"), FieldPanel("name"), FieldPanel("holder")]
 
 
 class LetterheadViewSet(ScopedModelViewSet):
@@ -91,7 +92,7 @@ class LetterheadViewSet(ScopedModelViewSet):
     list_display = ["name", "municipality", "place"]
     list_select_related = ("municipality",)
     panels = [
-        FieldRowPanel([FieldPanel("municipality"), FieldPanel("name")]),
+        FieldRowPanel([RoleFieldPanel("municipality"), FieldPanel("name")]),
         FieldPanel("logo"),
         FieldRowPanel([FieldPanel("visiting_address"), FieldPanel("postal_address")]),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]),

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 
 from governance.letter_views import LetterViewSet
+from governance.panels import RoleFieldPanel
 from governance.viewsets import ScopedModelViewSet, tracked_list_display
 
 from .agenda_list_views import AgendaListView
@@ -47,7 +48,7 @@ class MotionViewSet(ScopedModelViewSet):
         "motion:inspect", _("Vote"), number_classname="w-whitespace-nowrap"
     )
     panels = [
-        FieldRowPanel([FieldPanel("municipality"), FieldPanel("number")]),
+        FieldRowPanel([RoleFieldPanel("municipality"), FieldPanel("number")]),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("meeting"), FieldPanel("kind")]),
         FieldPanel("agenda_item"),

@@ -26,7 +26,6 @@ def open_commitment(town, **kwargs):
 def test_the_deadline_of_a_new_commitment_is_stored_as_typed(town, admin_as, typed):
     page = admin_as(town.griffie)
     page.goto(f"{page.base}/admin/commitment/new/")
-    page.locator("#id_municipality").select_option(str(town.municipality.pk))
     page.locator("#id_number").fill("T2026-77")
     page.locator("#id_title").fill("Brief over de wachttijden")
     page.locator("#id_meeting").select_option(str(town.meeting.pk))
