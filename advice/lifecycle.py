@@ -49,6 +49,7 @@ STEPS = {
             S.submitted,
             is_member,
             asks_date=True,
+            done=gettext_lazy("Advice %(record)s was submitted to the college."),
         ),
         Step(
             "start_response",
@@ -56,6 +57,7 @@ STEPS = {
             (S.submitted,),
             S.response_in_preparation,
             is_college,
+            done=gettext_lazy("The response to advice %(record)s has started."),
         ),
         Step(
             "adopt_response",
@@ -64,6 +66,7 @@ STEPS = {
             S.response_adopted,
             is_college,
             asks_date=True,
+            done=gettext_lazy("The college adopted the response to advice %(record)s."),
         ),
         Step(
             "send_response",
@@ -72,14 +75,23 @@ STEPS = {
             S.response_sent,
             is_college,
             asks_date=True,
+            done=gettext_lazy("The response to advice %(record)s was sent."),
         ),
-        Step("publish", gettext_lazy("Publish"), (S.response_sent,), S.published, is_griffie),
+        Step(
+            "publish",
+            gettext_lazy("Publish"),
+            (S.response_sent,),
+            S.published,
+            is_griffie,
+            done=gettext_lazy("Advice %(record)s was published."),
+        ),
         Step(
             "withdraw_publication",
             gettext_lazy("Withdraw publication"),
             (S.published,),
             S.response_sent,
             is_griffie,
+            done=gettext_lazy("Advice %(record)s is no longer published."),
         ),
     )
 }

@@ -35,6 +35,13 @@ class Transition:
     asks_deadline: bool = False
     # Proposing completion of a motie names how the raad was informed.
     asks_route: bool = False
+    # The sentence shown once the step is taken, in the past tense, naming the record
+    # as %(record)s: "Motion %(record)s was adopted." → "Motie M2026-04 is aangenomen."
+    done: str = ""
+
+    def done_message(self, record: str) -> str:
+        """The message for the user after this step was taken on `record`."""
+        return str(self.done) % {"record": record}
 
 
 class Lifecycle:

@@ -167,6 +167,15 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
 
     object_permission = "view"
 
+    def get_field_display_value(self, field_name, field):
+        """Dutch words for what Wagtail would show as "None", "True" or nothing."""
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return _("not filled in")
+        if value is True or value is False:
+            return _("yes") if value else _("no")
+        return value
+
     def get_edit_url(self):
         if self.user_has_permission_for_instance("change", self.object):
             return super().get_edit_url()
