@@ -143,6 +143,12 @@ class ScopedDeleteView(ScopedObjectMixin, DeleteView):
 
     object_permission = "delete"
 
+    @property
+    def confirmation_message(self):
+        # Names the record itself: Wagtail's "this %(model_name)s" cannot agree with
+        # de- and het-words in Dutch.
+        return _("Are you sure you want to delete '%(object)s'?") % {"object": self.object}
+
     def form_valid(self, form):
         if self.usage and self.usage.is_protected:
             return self.refuse_protected()
