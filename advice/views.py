@@ -116,7 +116,10 @@ class AdviceStepView(TransitionViewBase, AdviceObjectView):
         except AdviceStepError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, self.transition.done_message(str(self.object)))
+        # "Advies ASD-12 is ingediend …"; an advies without kenmerk by its subject.
+        advice = self.object
+        name = advice.reference or f"‘{advice.subject}’"
+        messages.success(self.request, self.transition.done_message(name))
         return redirect(self.inspect_url)
 
 

@@ -18,6 +18,12 @@ CORRECTED = [
     ),
     gettext_noop("One or more references to this %(model_name)s prevent it from being deleted."),
     gettext_noop("Are you sure you want to unpublish this %(model_name)s?"),
+    # Every admin page, without JavaScript: it names Wagtail and links to a third party.
+    gettext_noop(
+        "JavaScript is required to use Wagtail, but it is currently disabled.<br /> "
+        'Here are the <a href="https://www.enable-javascript.com/" target="_blank" '
+        'rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.'
+    ),
     # The user form of the functional administrator (wagtail.users).
     gettext_noop("Leave blank if not changing."),
 ]
