@@ -14,6 +14,7 @@ from wagtail.users.utils import get_gravatar_url
 from advice.lifecycle import LIFECYCLE as ADVICE_LIFECYCLE
 from commitments.constants import CommitmentStatus
 from commitments.lifecycle import LIFECYCLE as COMMITMENT_LIFECYCLE
+from governance import upstream_strings
 from motions.lifecycle import LIFECYCLE as MOTION_LIFECYCLE
 from tests.admin_helpers import client_for
 from tests.factories import AdviceFactory, AdviceRequestFactory, CommitmentFactory, MotionFactory
@@ -225,15 +226,22 @@ def test_the_delete_confirmation_still_deletes(town):
     assert not type(motion).objects.filter(pk=motion.pk).exists()
 
 
-def test_wagtails_corrected_strings_use_je(db):
+def test_the_corrected_upstream_strings_use_je_and_do_not_name_wagtail():
+    values = {"model_name": "motie", "usage_count": 2, "min_length": 8}
     with translation.override("nl"):
         texts = [
-            translation.gettext("Are you sure you want to delete this %(model_name)s?"),
-            translation.gettext("Are you sure you want to unpublish this %(model_name)s?"),
-            translation.gettext("Leave blank if not changing."),
-            translation.gettext(
-                "One or more references to this %(model_name)s prevent it from being deleted."
-            ),
+            translation.gettext(text) if isinstance(text, str) else text % values
+            for text in upstream_strings.WAGTAIL + upstream_strings.DJANGO
         ]
-    assert all(re.search(r"\bje\b", text) for text in texts)
-    assert not any(re.search(r"\b(u|uw)\b", text) for text in texts)
+    for text in texts:
+        assert not re.search(r"\b(u|uw|Uw|U)\b", text), text
+        assert "Wagtail" not in text and "http" not in text, text
+    assert sum(bool(re.search(r"\b[Jj]e\b", text)) for text in texts) >= 10
+
+
+def test_the_account_page_addresses_the_user_with_je(town):
+    html = client_for(town.griffie).get(reverse("wagtailadmin_account")).text
+    text = re.sub(r"<script.*?</script>|<[^>]+>", " ", html, flags=re.S)
+    assert "Je wachtwoord mag niet te veel op je andere persoonlijke gegevens lijken." in text
+    assert not re.search(r"\b(u|uw|Uw)\b", text)
+    assert "Wagtail" not in text
