@@ -12,9 +12,11 @@ from django.utils import translation
 from wagtail.users.utils import get_gravatar_url
 
 from advice.lifecycle import LIFECYCLE as ADVICE_LIFECYCLE
+from advice.models import AdviceRequest
 from commitments.constants import CommitmentStatus
 from commitments.lifecycle import LIFECYCLE as COMMITMENT_LIFECYCLE
 from governance import upstream_strings
+from governance.timeline import display
 from motions.lifecycle import LIFECYCLE as MOTION_LIFECYCLE
 from tests.admin_helpers import client_for
 from tests.factories import AdviceFactory, AdviceRequestFactory, CommitmentFactory, MotionFactory
@@ -113,6 +115,12 @@ def test_an_advice_request_without_own_term_says_whose_term_applies(town):
     assert f"Geen: de adviestermijn van de adviesraad geldt ({term})." in html
     assert "niet ingevuld" in html  # the unit and start of the own term
     assert not re.search(r"<dd>\s*(None|True|False)\s*</dd>", html)
+
+
+def test_a_changed_yes_no_field_reads_ja_or_nee_in_the_history():
+    field = AdviceRequest._meta.get_field("term_atw")
+    with translation.override("nl"):
+        assert [display(field, value, {}) for value in (True, False, None)] == ["ja", "nee", "—"]
 
 
 # Step messages as sentences -----------------------------------------------------------
