@@ -54,6 +54,7 @@ STEPS = {
                 "is a new version with a reason), the date of receipt is recorded and the "
                 "college's response is due within its term."
             ),
+            done=gettext_lazy("Advice %(record)s was submitted to the college."),
         ),
         Step(
             "start_response",
@@ -61,6 +62,7 @@ STEPS = {
             (S.submitted,),
             S.response_in_preparation,
             is_college,
+            done=gettext_lazy("The response to advice %(record)s has started."),
         ),
         Step(
             "adopt_response",
@@ -73,6 +75,7 @@ STEPS = {
                 "The response per point is fixed as the college adopted it; it is then sent "
                 "with the response letter."
             ),
+            done=gettext_lazy("The college adopted the response to advice %(record)s."),
         ),
         Step(
             "send_response",
@@ -84,14 +87,23 @@ STEPS = {
             consequence=gettext_lazy(
                 "The response is recorded as sent on this date; the griffie can then publish it."
             ),
+            done=gettext_lazy("The response to advice %(record)s was sent."),
         ),
-        Step("publish", gettext_lazy("Publish"), (S.response_sent,), S.published, is_griffie),
+        Step(
+            "publish",
+            gettext_lazy("Publish"),
+            (S.response_sent,),
+            S.published,
+            is_griffie,
+            done=gettext_lazy("Advice %(record)s was published."),
+        ),
         Step(
             "withdraw_publication",
             gettext_lazy("Withdraw publication"),
             (S.published,),
             S.response_sent,
             is_griffie,
+            done=gettext_lazy("Advice %(record)s is no longer published."),
         ),
     )
 }

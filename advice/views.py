@@ -50,6 +50,17 @@ class AdviceIndexView(ScopedIndexView):
         return super().get_base_queryset().with_progress()
 
 
+class AdviceRequestInspectView(ScopedInspectView):
+    """An adviesaanvraag's page: without an own term it says whose term applies."""
+
+    def get_term_length_display_value(self):
+        if self.object.term_length is None:
+            return _("None: the advisory council's advice term applies (%(term)s).") % {
+                "term": self.object.advisory_council.advice_term
+            }
+        return self.object.term_length
+
+
 class AdviceInspectView(ScopedInspectView):
     template_name = "advice/admin/inspect.html"
 
@@ -133,7 +144,10 @@ class AdviceStepView(TransitionViewBase, AdviceObjectView):
         except AdviceStepError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, _("'%(step)s' recorded.") % {"step": self.transition.label})
+        # "Advies ASD-12 is ingediend …"; an advies without kenmerk by its subject.
+        advice = self.object
+        name = advice.reference or f"‘{advice.subject}’"
+        messages.success(self.request, self.transition.done_message(name))
         return redirect(self.inspect_url)
 
 

@@ -18,6 +18,7 @@ from .timeline import AdviceTimeline
 from .views import (
     AdviceIndexView,
     AdviceInspectView,
+    AdviceRequestInspectView,
     AdviceStepView,
     CorrectView,
     LetterDownloadView,
@@ -32,6 +33,7 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     icon = "help"
     menu_label = _("Advice requests")
     form_base_class = AdviceRequestForm
+    inspect_view_class = AdviceRequestInspectView
     list_select_related = ("municipality", "advisory_council", "portfolio")
     filterset_class = AdviceRequestFilterSet
     search_fields = ["subject", "description"]

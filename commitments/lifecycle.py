@@ -44,6 +44,7 @@ LIFECYCLE = Lifecycle(
             (S.open,),
             S.completion_proposed,
             by_griffie_or_portfolio_staff,
+            done=gettext_lazy("Completion of commitment %(record)s was proposed."),
         ),
         Transition(
             "complete",
@@ -52,6 +53,7 @@ LIFECYCLE = Lifecycle(
             S.completed,
             by_griffie,
             asks_date=True,
+            done=gettext_lazy("Commitment %(record)s was completed."),
         ),
         Transition(
             "reopen",
@@ -59,6 +61,7 @@ LIFECYCLE = Lifecycle(
             (S.completion_proposed,),
             S.open,
             by_griffie,
+            done=gettext_lazy("Commitment %(record)s is open again."),
         ),
         Transition(
             "lapse",
@@ -66,6 +69,7 @@ LIFECYCLE = Lifecycle(
             (S.open, S.completion_proposed),
             S.lapsed,
             by_griffie,
+            done=gettext_lazy("Commitment %(record)s has lapsed."),
         ),
     ),
     not_allowed=gettext_lazy("You are not allowed to take this step for this commitment."),

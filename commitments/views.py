@@ -76,11 +76,7 @@ class CommitmentTransitionView(TransitionViewBase):
         except TransitionError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("'%(step)s' recorded for %(commitment)s.")
-            % {"step": self.transition.label, "commitment": self.object.number},
-        )
+        messages.success(self.request, self.transition.done_message(self.object.number))
         return redirect(self.inspect_url)
 
 

@@ -5,6 +5,7 @@ import functools
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
 from .constants import RoleKind
@@ -156,3 +157,14 @@ class RoleForm(WagtailAdminModelForm):
     class Meta:
         model = Role
         fields = ["user", "kind", "municipality", "advisory_council", "portfolios"]
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's login form with a translated password label.
+
+    Wagtail redeclares the password field without a label, so Django falls back to the
+    untranslated field name ("Password") where Django's own form says "Wachtwoord"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

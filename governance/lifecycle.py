@@ -37,6 +37,13 @@ class Transition:
     asks_route: bool = False
     # What the step does that cannot be undone, said on its page before it is taken.
     consequence: str = ""
+    # The sentence shown once the step is taken, in the past tense, naming the record
+    # as %(record)s: "Motion %(record)s was adopted." → "Motie M2026-04 is aangenomen."
+    done: str = ""
+
+    def done_message(self, record: str) -> str:
+        """The message for the user after this step was taken on `record`."""
+        return str(self.done) % {"record": record}
 
 
 class Lifecycle:

@@ -170,6 +170,8 @@ def _differs(change) -> bool:
 def display(model_field, value, names) -> str:
     if value in (None, ""):
         return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
     if isinstance(model_field, models.ForeignKey):
         return names.get((model_field.related_model, value), str(value))
     if model_field.choices:

@@ -143,6 +143,12 @@ class ScopedDeleteView(ScopedObjectMixin, DeleteView):
 
     object_permission = "delete"
 
+    @property
+    def confirmation_message(self):
+        # Names the record itself: Wagtail's "this %(model_name)s" cannot agree with
+        # de- and het-words in Dutch.
+        return _("Are you sure you want to delete '%(object)s'?") % {"object": self.object}
+
     def form_valid(self, form):
         if self.usage and self.usage.is_protected:
             return self.refuse_protected()
@@ -166,6 +172,15 @@ class ScopedInspectView(ScopedObjectMixin, InspectView):
     for this record, so no offered button leads to a refusal."""
 
     object_permission = "view"
+
+    def get_field_display_value(self, field_name, field):
+        """Dutch words for what Wagtail would show as "None", "True" or nothing."""
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return _("not filled in")
+        if value is True or value is False:
+            return _("yes") if value else _("no")
+        return value
 
     def get_edit_url(self):
         if self.user_has_permission_for_instance("change", self.object):

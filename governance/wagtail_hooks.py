@@ -1,6 +1,8 @@
 """The admin of the organisation: what the griffie keeps per municipality, and what
 the functional administrator (superuser) keeps for the whole installation."""
 
+from urllib.parse import urlparse
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -230,3 +232,10 @@ def register_calendar_feeds_menu_item():
     return RoleMenuItem(
         _("Calendar feeds"), reverse("raadsvolg_calendar_feeds"), icon_name="date", order=900
     )
+
+
+@hooks.register("construct_help_menu")
+def keep_help_inside_the_site(request, menu_items):
+    """Drop the help items that lead off-site (Wagtail's "What's new" and editor guide
+    on guide.wagtail.org, in English and about Wagtail, not Raadsvolg)."""
+    menu_items[:] = [item for item in menu_items if not urlparse(item.url or "").netloc]

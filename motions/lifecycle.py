@@ -47,6 +47,7 @@ TRANSITIONS = {
             by_griffie,
             asks_date=True,
             asks_deadline=True,
+            done=_("Motion %(record)s was adopted."),
         ),
         Transition(
             "reject",
@@ -55,12 +56,24 @@ TRANSITIONS = {
             S.rejected,
             by_griffie,
             asks_date=True,
+            done=_("Motion %(record)s was rejected."),
         ),
         Transition(
-            "hold", _("Record holding over"), (S.submitted,), S.held, by_griffie, asks_date=True
+            "hold",
+            _("Record holding over"),
+            (S.submitted,),
+            S.held,
+            by_griffie,
+            asks_date=True,
+            done=_("Motion %(record)s was held over."),
         ),
         Transition(
-            "withdraw", _("Record withdrawal"), (S.submitted, S.held), S.withdrawn, by_griffie
+            "withdraw",
+            _("Record withdrawal"),
+            (S.submitted, S.held),
+            S.withdrawn,
+            by_griffie,
+            done=_("Motion %(record)s was withdrawn."),
         ),
         Transition(
             "start",
@@ -68,6 +81,7 @@ TRANSITIONS = {
             (S.adopted,),
             S.in_progress,
             by_griffie_or_portfolio_staff,
+            done=_("Carrying out motion %(record)s has started."),
         ),
         Transition(
             "propose_completion",
@@ -77,6 +91,7 @@ TRANSITIONS = {
             by_griffie_or_portfolio_staff,
             asks_date=True,
             asks_route=True,
+            done=_("Completion of motion %(record)s was proposed."),
         ),
         Transition(
             "complete",
@@ -85,6 +100,7 @@ TRANSITIONS = {
             S.completed,
             by_griffie,
             asks_date=True,
+            done=_("Motion %(record)s was completed."),
         ),
         Transition(
             "reopen",
@@ -92,6 +108,7 @@ TRANSITIONS = {
             (S.completion_proposed,),
             S.in_progress,
             by_griffie,
+            done=_("Motion %(record)s is in progress again."),
         ),
     )
 }

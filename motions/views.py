@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
@@ -119,11 +118,7 @@ class MotionTransitionView(TransitionViewBase):
         except (TransitionError, ValidationError) as error:
             form.add_error(None, " ".join(getattr(error, "messages", [str(error)])))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("'%(step)s' recorded for %(motion)s.")
-            % {"step": self.transition.label, "motion": self.object.number},
-        )
+        messages.success(self.request, self.transition.done_message(self.object.number))
         return redirect(self.inspect_url)
 
 

@@ -143,6 +143,13 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Nothing in the admin calls a third party: no Gravatar (it would receive a hash of
+# every user's e-mail address; avatars fall back to Wagtail's own image), no "What's
+# new" banner; governance/wagtail_hooks.py drops the help items that lead off-site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Wagtail's login form leaves the password field without a (translated) label.
+WAGTAILADMIN_USER_LOGIN_FORM = "governance.forms.LoginForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # HISTORY
