@@ -4,14 +4,17 @@ the view that publishes or withdraws a record."""
 
 from django import forms
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from . import publication
 from .lifecycle import Lifecycle, Transition, TransitionError
 from .viewsets import ScopedObjectMixin
 
@@ -99,7 +102,7 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
     its refusal message is used) and the two success messages, which take the record's
     number under `number_key` (the apps' msgids name it differently)."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
     url_namespace: str
     published_message: str
     withdrawn_message: str
@@ -107,6 +110,41 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
 
     def set_published(self, record, user, publish):
         raise NotImplementedError
+
+    def get(self, request, pk):
+        """Publishing and withdrawing ask first, on a page that says what they do."""
+        self.object = None
+        record = self.get_object()
+        if not publication.can_publish(record, request.user):
+            return redirect(f"{self.url_namespace}:inspect", record.pk)
+        publish = request.GET.get("publish") == "1"
+        kind = record._meta.verbose_name
+        if publish:
+            title = _("Publish %(record)s?") % {"record": record}
+            consequence = _(
+                "The %(kind)s and what may be known of it (its history and sent letters) "
+                "appear on the municipality's public site, in its search and its feeds."
+            ) % {"kind": kind}
+        else:
+            title = _("Withdraw the publication of %(record)s?") % {"record": record}
+            consequence = _(
+                "The %(kind)s disappears from the public site, its search and its feeds; it "
+                "stays in Raadsvolg and can be published again."
+            ) % {"kind": kind}
+        return TemplateResponse(
+            request,
+            "governance/admin/publication_confirm.html",
+            {
+                "page_title": title,
+                "header_title": title,
+                "header_icon": "globe",
+                "consequence": consequence,
+                "publish": "1" if publish else "0",
+                "button": _("Publish") if publish else _("Withdraw publication"),
+                "action": request.path,
+                "cancel_url": reverse(f"{self.url_namespace}:inspect", args=[record.pk]),
+            },
+        )
 
     def post(self, request, pk):
         self.object = None

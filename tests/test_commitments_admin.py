@@ -381,3 +381,28 @@ def test_list_query_count_is_the_same_at_5_and_at_50(town, query, who):
     add_commitments(town, 45, start=5)
     at_50 = count_queries(client, url)
     assert at_5 == at_50, f"{at_5} queries at 5 toezeggingen, {at_50} at 50"
+
+
+@pytest.mark.parametrize("publish", ["1", "0"])
+def test_publishing_and_withdrawing_ask_first(town, commitment, publish):
+    from django.utils import timezone
+
+    if publish == "0":
+        Commitment.objects.filter(pk=commitment.pk).update(published_at=timezone.now())
+    url = reverse("commitment:publication", args=[commitment.pk])
+    inspect = client_for(town.griffie).get(reverse("commitment:inspect", args=[commitment.pk]))
+    assert f'href="{url}?publish={publish}"' in inspect.text
+    page = client_for(town.griffie).get(url, {"publish": publish})
+    assert page.status_code == 200
+    expected = "op de openbare site" if publish == "1" else "verdwijnt van de openbare site"
+    assert expected in page.text
+    before = Commitment.objects.get(pk=commitment.pk).published_at
+    assert Commitment.objects.get(pk=commitment.pk).published_at == before  # asking changes nothing
+    client_for(town.griffie).post(url, {"publish": publish})
+    assert (Commitment.objects.get(pk=commitment.pk).published_at is not None) is (publish == "1")
+
+
+def test_the_question_to_publish_is_not_put_to_staff(town, commitment):
+    url = reverse("commitment:publication", args=[commitment.pk])
+    response = client_for(town.staff).get(url, {"publish": "1"})
+    assert response.status_code == 302
