@@ -80,11 +80,12 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
             return self.inspect(letter)
         return TemplateResponse(
             self.request,
-            "governance/admin/letter_send.html",
+            "governance/admin/confirm.html",
             {
-                "letter": letter,
+                "intro": _("Sending cannot be undone. When you send this letter:"),
                 "consequences": letter.send_consequences(),
-                "send_url": reverse(f"{self.namespace}:action", args=[letter.pk, "send"]),
+                "action": reverse(f"{self.namespace}:action", args=[letter.pk, "send"]),
+                "button": _("Send the letter"),
                 "cancel_url": reverse(f"{self.namespace}:inspect", args=[letter.pk]),
                 "page_title": (title := _("Send %(letter)s?") % {"letter": letter}),
                 "header_title": title,

@@ -133,13 +133,13 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
             ) % {"kind": kind}
         return TemplateResponse(
             request,
-            "governance/admin/publication_confirm.html",
+            "governance/admin/confirm.html",
             {
                 "page_title": title,
                 "header_title": title,
                 "header_icon": "globe",
-                "consequence": consequence,
-                "publish": "1" if publish else "0",
+                "consequences": [consequence],
+                "hidden": [("publish", "1" if publish else "0")],
                 "button": _("Publish") if publish else _("Withdraw publication"),
                 "action": request.path,
                 "cancel_url": reverse(f"{self.url_namespace}:inspect", args=[record.pk]),

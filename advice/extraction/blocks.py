@@ -9,6 +9,8 @@ table copied out of Word arrives."""
 import re
 from dataclasses import dataclass, field
 
+from .evidence import first_words, is_imperative, weigh
+
 BULLET = r"[•\-\*–·▪●◦○■□➢►✓\uf0b7\uf0a7\uf076\uf0d8\uf0fc]"
 # A marker is followed by a space, or (in text copied out of a PDF) glued to the
 # capital that starts the item: "1.De ASD adviseert", "•er geldt".
@@ -288,11 +290,11 @@ def heading_of(block: Block) -> tuple[int, str] | None:
         return None
     if block.marker and _reads_as_imperative(text):
         return None  # "3. Zet de budgetten anders in": a point, however short
-    if block.marker == "number" and len(text) <= 160 and not re.search(r"[!?;,]$", text):
-        from .evidence import weigh
-
-        if not text.endswith(".") or weigh(text).score < 1:
-            return 1, text.rstrip(". ")
+    short_numbered = (
+        block.marker == "number" and len(text) <= 160 and not re.search(r"[!?;,]$", text)
+    )
+    if short_numbered and (not text.endswith(".") or weigh(text).score < 1):
+        return 1, text.rstrip(". ")
     if block.marker == "bullet":
         return None
     if (
@@ -318,7 +320,5 @@ def heading_of(block: Block) -> tuple[int, str] | None:
 
 
 def _reads_as_imperative(text: str) -> bool:
-    from .evidence import first_words, is_imperative
-
     first, second = first_words(text)
     return len(text.split()) >= 4 and is_imperative(first, second)
