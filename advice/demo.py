@@ -129,7 +129,22 @@ def load_adviezen(municipalities) -> None:
             take_step(
                 advice, users["college"], "adopt_response", on=advice.date + timedelta(days=30)
             )
-            take_step(
-                advice, users["college"], "send_response", on=advice.date + timedelta(days=32)
-            )
+            _send_letters(advice, users["college"])
             take_step(advice, users["griffie"], "publish")
+
+
+def _send_letters(advice, college) -> None:
+    """The response letter to the adviesraad and the raadsinformatiebrief, sent (today)
+    as the college would, so the demo shows sent letters to each role."""
+    from .letters import send_council_information_letter, send_response_letter
+    from .models import CouncilInformationLetter, ResponseLetter
+
+    advice.refresh_from_db()  # the steps saved a locked copy
+    response = ResponseLetter(advice=advice)
+    response._history_user = college
+    response.save()
+    send_response_letter(response, college)
+    information = CouncilInformationLetter(advice=advice)
+    information._history_user = college
+    information.save()
+    send_council_information_letter(information, college)

@@ -153,7 +153,7 @@ class HomePage(Page):
         "advice.AdviceIndexPage",
         "governance.ContentPage",
     ]
-    max_count_per_parent = 1
+    # One per municipality, all under the root: no max_count_per_parent.
     template = "governance/home_page.html"
 
     class Meta:
