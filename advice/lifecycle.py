@@ -95,6 +95,10 @@ STEPS = {
             (S.response_sent,),
             S.published,
             is_griffie,
+            consequence=gettext_lazy(
+                "The advies, the college's response per point and the sent letters appear on "
+                "the municipality's public site, in its search and its feeds."
+            ),
             done=gettext_lazy("Advice %(record)s was published."),
         ),
         Step(
@@ -103,6 +107,10 @@ STEPS = {
             (S.published,),
             S.response_sent,
             is_griffie,
+            consequence=gettext_lazy(
+                "The advies disappears from the public site, its search and its feeds; it stays "
+                "in Raadsvolg and can be published again."
+            ),
             done=gettext_lazy("Advice %(record)s is no longer published."),
         ),
     )

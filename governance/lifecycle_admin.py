@@ -116,6 +116,7 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
         self.object = None
         record = self.get_object()
         if not publication.can_publish(record, request.user):
+            messages.error(request, _("Only the griffie publishes and withdraws publications."))
             return redirect(f"{self.url_namespace}:inspect", record.pk)
         publish = request.GET.get("publish") == "1"
         kind = record._meta.verbose_name

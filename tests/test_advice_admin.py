@@ -400,3 +400,27 @@ def test_an_uploaded_letter_is_read_instead_of_the_saved_text(town):
     assert [f.initial["text"] for f in response.context["formset"].forms[:1]] == [
         "Wij adviseren u de wachttijd te halveren."
     ]
+
+
+@pytest.mark.parametrize(
+    ("step", "status", "who", "says"),
+    [
+        ("submit", S.draft, "advisory_member", "de tekst wordt vastgezet als versie 1"),
+        (
+            "adopt_response",
+            S.response_in_preparation,
+            "staff",
+            "wordt vastgelegd zoals het college die heeft",
+        ),
+        ("publish", S.response_sent, "griffie", "verschijnen op de openbare site"),
+        ("withdraw_publication", S.published, "griffie", "verdwijnt van de openbare site"),
+    ],
+)
+def test_a_step_that_cannot_be_undone_says_what_it_does_before_it_is_taken(
+    town, step, status, who, says
+):
+    advice = make(town, status=status)
+    response = client_for(getattr(town, who)).get(reverse("advice:step", args=[advice.pk, step]))
+    assert response.status_code == 200
+    assert says in response.text
+    assert Advice.objects.get(pk=advice.pk).status == status  # asking changes nothing
