@@ -90,6 +90,21 @@ def scoped_child_form(form_class, mode=GRIFFIE):
     )
 
 
+def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -> bool:
+    """A required choice with one possible value is set to it, hidden and disabled (a
+    posted value, another municipality's id say, is ignored). Not when the record holds
+    another value already (`unless_stored`). Returns whether it was settled."""
+    if not field.required:
+        return False
+    only = list(field.queryset[:2])
+    if len(only) != 1 or (unless_stored is not None and unless_stored != only[0].pk):
+        return False
+    field.initial = only[0].pk
+    field.disabled = True
+    field.widget = forms.HiddenInput()
+    return True
+
+
 class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
     """The base form of every Raadsvolg admin form for municipality records; its inline
     child forms (e.g. a motie's submitters) are scoped the same way."""
@@ -108,15 +123,11 @@ class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
         so a posted value (another municipality's id, say) is ignored, never stored."""
         for name in ROLE_FIELDS:
             field = self.fields.get(name)
-            if not isinstance(field, forms.ModelChoiceField) or not field.required:
+            if not isinstance(field, forms.ModelChoiceField):
                 continue
-            only = list(field.queryset[:2])
             stored = getattr(self.instance, f"{name}_id", None)
-            if len(only) != 1 or (stored is not None and stored != only[0].pk):
-                continue
-            field.initial = self.initial[name] = only[0].pk
-            field.disabled = True
-            field.widget = forms.HiddenInput()
+            if settle_single_choice(field, unless_stored=stored):
+                self.initial[name] = field.initial
 
     def clean(self):
         """Texts as typed, with the line endings browsers send (CRLF) made plain, so

@@ -11,6 +11,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from governance.forms import settle_single_choice
 from governance.models import Meeting, Municipality
 
 from .agenda_list import (
@@ -39,8 +40,7 @@ class AgendaListForm(forms.Form):
         super().__init__(*args, **kwargs)
         municipalities = listable_municipalities(user)
         self.fields["municipality"].queryset = municipalities
-        if len(municipalities) == 1:
-            self.fields["municipality"].initial = municipalities[0]
+        settle_single_choice(self.fields["municipality"])
         self.fields["meeting"].queryset = Meeting.objects.filter(
             municipality__in=municipalities
         ).select_related("municipality")

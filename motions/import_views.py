@@ -15,6 +15,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from governance.forms import settle_single_choice
 from governance.models import Municipality
 from governance.roles import scope_for
 
@@ -46,8 +47,7 @@ class MotionImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         municipalities = importable_municipalities(user)
         self.fields["municipality"].queryset = municipalities
-        if len(municipalities) == 1:
-            self.fields["municipality"].initial = municipalities[0]
+        settle_single_choice(self.fields["municipality"])
 
     def clean(self):
         cleaned = super().clean()

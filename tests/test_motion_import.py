@@ -591,6 +591,13 @@ def test_confirming_twice_imports_once(dijkhoven):
     assert Motion.objects.count() == 1
 
 
+def test_one_municipality_is_not_asked_for_and_another_is_ignored(dijkhoven, other_town):
+    page = client_for(dijkhoven.griffie).get(reverse("motion:import")).content.decode()
+    assert 'type="hidden" name="municipality"' in page and ">Gemeente<" not in page
+    upload(dijkhoven.griffie, other_town, xlsx([row()]))
+    assert MotionImport.objects.get().municipality == dijkhoven.municipality
+
+
 def test_a_refused_file_shows_its_message_and_keeps_nothing(dijkhoven):
     response = upload(dijkhoven.griffie, dijkhoven, b"%PDF-1.7", name="lijst.pdf")
     assert response.status_code == 200
@@ -617,9 +624,11 @@ def test_college_staff_and_the_adviesraad_cannot_import(dijkhoven, who):
 
 
 def test_the_griffie_of_another_municipality_cannot_import_here(dijkhoven, other_town):
-    response = upload(other_town.griffie, dijkhoven, xlsx([row()]))
-    assert "Selecteer een geldige keuze" in response.content.decode()
-    assert not MotionImport.objects.exists()
+    # Their own municipality is the only one they may choose, so it is not asked and a
+    # posted id of another is ignored: the upload lands in their own.
+    upload(other_town.griffie, dijkhoven, xlsx([row()]))
+    assert not MotionImport.objects.filter(municipality=dijkhoven.municipality).exists()
+    assert MotionImport.objects.get().municipality == other_town.municipality
 
 
 def test_an_upload_is_confirmed_only_by_its_uploader_in_their_municipality(dijkhoven, other_town):

@@ -218,12 +218,19 @@ def test_the_adviesraad_gets_no_list(town, motions):
 
 
 def test_another_municipality_and_its_meetings_are_refused(town, other_town, motions):
+    # The griffie of one municipality is not asked for one: another's id is ignored.
     response = download(town.griffie, other_town.municipality)
-    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert response["Content-Type"] == "application/pdf"
+    assert "dijkhoven.pdf" in response["Content-Disposition"]
     response = download(town.griffie, town.municipality, other_town.meeting)
     assert response["Content-Type"].startswith("text/html")
     assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_one_municipality_is_not_asked_for(town):
+    page = client_for(town.griffie).get(reverse("motion:agenda_list")).content.decode()
+    assert f'type="hidden" name="municipality" value="{town.municipality.pk}"' in page
+    assert ">Gemeente<" not in page
 
 
 def test_the_motion_list_shows_the_buttons_by_role(town):
