@@ -54,11 +54,12 @@ class AdviceRequestInspectView(ScopedInspectView):
     """An adviesaanvraag's page: without an own term it says whose term applies."""
 
     def get_term_length_display_value(self):
+        """The own term in one row (its unit, start and Atw are not shown apart)."""
         if self.object.term_length is None:
             return _("None: the advisory council's advice term applies (%(term)s).") % {
-                "term": self.object.advisory_council.advice_term
+                "term": self.object.advisory_council.advice_term.describe()
             }
-        return self.object.term_length
+        return self.object.advice_term.describe()
 
 
 class AdviceInspectView(ScopedInspectView):

@@ -34,6 +34,8 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     menu_label = _("Advice requests")
     form_base_class = AdviceRequestForm
     inspect_view_class = AdviceRequestInspectView
+    # The own term shows as one row (see AdviceRequestInspectView).
+    inspect_view_fields_exclude = ["id", "term_unit", "term_start", "term_atw"]
     list_select_related = ("municipality", "advisory_council", "portfolio")
     filterset_class = AdviceRequestFilterSet
     search_fields = ["subject", "description"]

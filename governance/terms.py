@@ -26,6 +26,17 @@ class Term:
         unit = _("weeks") if self.unit == TermUnit.weeks else _("days")
         return f"{self.length} {unit}"
 
+    def describe(self) -> str:
+        """The whole term in words: "6 weken vanaf de datum van ontvangst, volgens de
+        Algemene termijnenwet"."""
+        text = _("%(length)s from %(event)s") % {
+            "length": self,
+            "event": TermStart(self.start_event).label,
+        }
+        if self.atw:
+            return _("%(term)s, under the Algemene termijnenwet") % {"term": text}
+        return _("%(term)s, without the Algemene termijnenwet") % {"term": text}
+
     def due_date(
         self,
         *,

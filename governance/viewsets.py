@@ -257,6 +257,7 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_fields_exclude = ["id"]  # a database number means nothing to users
     form_base_class = ScopedAdminForm
     list_select_related: tuple[str, ...] = ()
     panels: list = []
