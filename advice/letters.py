@@ -55,21 +55,13 @@ def points_by_theme(advice) -> "OrderedDict[str, list]":
     return grouped
 
 
-def salutation_name(name: str) -> str:
-    """'Mevrouw P. de Boer' → 'mevrouw P. de Boer', as Dutch letters address people."""
-    first, _space, rest = name.strip().partition(" ")
-    if first.lower() in ("mevrouw", "meneer", "heer", "de") and rest:
-        return f"{first.lower()} {rest}"
-    return name.strip()
-
-
 def response_letter_context(letter) -> dict:
     advice = letter.advice
     return {
         **_common(letter),
         "title": _("Response to the advice '%(subject)s'") % {"subject": advice.subject},
         "themes": points_by_theme(advice),
-        "chair": salutation_name(advice.advisory_council.chair),
+        "salutation": advice.advisory_council.salutation_line(),
     }
 
 

@@ -171,7 +171,13 @@ def _load_advisory_council(municipalities) -> None:
     council, __ = AdvisoryCouncil.objects.get_or_create(
         name="Adviesraad Sociaal Domein Dijkhoven",
         defaults={
-            "chair": "Mevrouw P. de Boer",
+            "chair_salutation": "mrs",
+            "chair_initials": "P.",
+            "chair_infix": "de",
+            "chair_surname": "Boer",
+            "postal_address": "Postbus 100",
+            "postal_code": "7600 AA",
+            "postal_place": "Dijkhoven",
             "email": "adviesraad@dijkhoven.example",
             "response_term_length": 6,
         },

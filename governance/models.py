@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .addressing import PersonName, Salutation
 from .constants import (
     PORTFOLIO_HOLDER_FUNCTIONS,
     MeetingKind,
@@ -20,7 +21,7 @@ from .constants import (
     TermUnit,
 )
 from .terms import Term
-from .validators import validate_plausible_date
+from .validators import validate_plausible_date, validate_postcode
 
 tooi_code_validator = RegexValidator(
     r"^gm\d{4}$", _("Enter a TOOI municipality code such as gm0153.")
@@ -286,7 +287,40 @@ class AdvisoryCouncil(models.Model):
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("municipalities"), related_name="advisory_councils"
     )
-    chair = models.CharField(_("chair"), max_length=150, blank=True)
+    # The chair, to whom letters are addressed, in the parts a letter needs.
+    chair_salutation = models.CharField(
+        _("form of address of the chair"),
+        max_length=8,
+        choices=Salutation.choices,
+        default=Salutation.neutral,
+    )
+    chair_title = models.CharField(
+        _("title"), max_length=30, blank=True, help_text=_("E.g. 'drs.'; only on the address.")
+    )
+    chair_initials = models.CharField(_("initials"), max_length=20, blank=True)
+    chair_infix = models.CharField(
+        _("tussenvoegsel"), max_length=20, blank=True, help_text=_("E.g. 'van der'.")
+    )
+    chair_surname = models.CharField(_("surname of the chair"), max_length=150, blank=True)
+    fixed_salutation = models.CharField(
+        _("fixed salutation"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Instead of the chair's name, e.g. 'Geachte voorzitter,'. Empty: 'Geachte heer "
+            "Rikhof,' from the chair's name, or 'Geachte leden van de adviesraad,' without one."
+        ),
+    )
+    postal_address = models.CharField(
+        _("postal address"),
+        max_length=150,
+        blank=True,
+        help_text=_("Street and number, or PO box."),
+    )
+    postal_code = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[validate_postcode]
+    )
+    postal_place = models.CharField(_("place"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     advice_term_length = models.PositiveSmallIntegerField(
         _("advice term"),
@@ -339,6 +373,47 @@ class AdvisoryCouncil(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        try:
+            self.chair.check()
+        except ValidationError as error:
+            raise ValidationError({"chair_surname": error.messages}) from error
+        if self.fixed_salutation.strip() and not self.fixed_salutation.strip().endswith(","):
+            self.fixed_salutation = self.fixed_salutation.strip() + ","
+        if self.postal_code:
+            code = self.postal_code.replace(" ", "").upper()
+            self.postal_code = f"{code[:4]} {code[4:]}" if len(code) == 6 else self.postal_code
+
+    @property
+    def chair(self) -> PersonName:
+        """The chair's name, as letters address it."""
+        return PersonName(
+            self.chair_salutation,
+            self.chair_title.strip(),
+            self.chair_initials.strip(),
+            self.chair_infix.strip(),
+            self.chair_surname.strip(),
+        )
+
+    def salutation_line(self) -> str:
+        """The aanhef of a letter to this adviesraad."""
+        if self.fixed_salutation.strip():
+            return self.fixed_salutation.strip()
+        if self.chair:
+            return self.chair.salutation_line()
+        return str(_("Dear members of the advisory council,"))
+
+    def address_lines(self) -> list[str]:
+        """The address block: the adviesraad, for the attention of its chair, its address."""
+        lines = [self.name]
+        if self.chair:
+            lines.append(
+                str(_("attn. %(name)s")) % {"name": self.chair.address_line(opening=False)}
+            )
+        lines.append(self.postal_address.strip())
+        lines.append(" ".join(part for part in (self.postal_code, self.postal_place) if part))
+        return [line for line in lines if line.strip()]
 
     @property
     def advice_term(self) -> Term:

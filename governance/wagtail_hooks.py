@@ -145,7 +145,28 @@ class AdvisoryCouncilViewSet(ModelViewSet):
     panels = [
         FieldPanel("name"),
         FieldPanel("municipalities"),
-        FieldRowPanel([FieldPanel("chair"), FieldPanel("email")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("chair_salutation"), FieldPanel("chair_title")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("chair_initials"),
+                        FieldPanel("chair_infix"),
+                        FieldPanel("chair_surname"),
+                    ]
+                ),
+                FieldPanel("fixed_salutation"),
+            ],
+            heading=_("Chair"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("postal_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("postal_place")]),
+                FieldPanel("email"),
+            ],
+            heading=_("Address"),
+        ),
         term_panel("advice_term", _("Advice term")),
         term_panel("response_term", _("Response term")),
     ]

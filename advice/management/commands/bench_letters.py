@@ -53,7 +53,9 @@ class Command(BaseCommand):
             secretary_name="S.",
             mayor_name="B.",
         )
-        council = AdvisoryCouncil.objects.create(name="Adviesraad Benchdorp", chair="V.")
+        council = AdvisoryCouncil.objects.create(
+            name="Adviesraad Benchdorp", chair_initials="V.", chair_surname="Visser"
+        )
         council.municipalities.add(municipality)
         advice = Advice.objects.create(
             municipality=municipality,

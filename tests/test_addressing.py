@@ -1,0 +1,189 @@
+"""How letters address people: the aanhef and the name on the address block from a
+name kept in parts, the free-text names of before read into parts, and the response
+letter opening with the right aanhef."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.urls import reverse
+
+from advice.models import ResponseLetter
+from governance.addressing import PersonName, Salutation, parse_name
+from governance.models import AdvisoryCouncil
+from tests.admin_helpers import client_for
+from tests.test_advice_letters import advice, pdf_text  # noqa: F401 (fixture)
+
+MR, MRS, NEUTRAL = Salutation.mr, Salutation.mrs, Salutation.neutral
+
+
+@pytest.mark.parametrize(
+    ("typed", "address", "aanhef"),
+    [
+        # The forms the review tried, as the griffie typed them before.
+        ("De heer B. Rikhof", "De heer B. Rikhof", "Geachte heer Rikhof,"),
+        ("Dhr. B. Rikhof", "De heer B. Rikhof", "Geachte heer Rikhof,"),
+        ("Mw. drs. A. van Dijk", "Mevrouw drs. A. van Dijk", "Geachte mevrouw Van Dijk,"),
+        ("Mevrouw P. de Boer", "Mevrouw P. de Boer", "Geachte mevrouw De Boer,"),
+        (
+            "mevr. J.A.M. van der Berg-Smit",
+            "Mevrouw J.A.M. van der Berg-Smit",
+            "Geachte mevrouw Van der Berg-Smit,",
+        ),
+        ("Prof. dr. K. Visser", "Prof. dr. K. Visser", "Geachte K. Visser,"),
+        ("B. Rikhof", "B. Rikhof", "Geachte B. Rikhof,"),
+        ("Jan Jansen", "Jan Jansen", "Geachte Jan Jansen,"),
+    ],
+)
+def test_a_typed_name_is_read_into_parts_that_address_the_person(db, typed, address, aanhef):
+    name = parse_name(typed)
+    assert name.address_line() == address
+    assert name.salutation_line() == aanhef
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "within", "aanhef"),
+    [
+        (
+            PersonName(MR, "", "B", "", "Rikhof"),
+            "De heer B. Rikhof",
+            "de heer B. Rikhof",
+            "Geachte heer Rikhof,",
+        ),
+        (
+            PersonName(MRS, "", "A. B.", "De", "Boer"),
+            "Mevrouw A.B. de Boer",
+            "mevrouw A.B. de Boer",
+            "Geachte mevrouw De Boer,",
+        ),
+        (
+            PersonName(NEUTRAL, "drs.", "ab", "van", "Dijk"),
+            "Drs. A.B. van Dijk",
+            "drs. A.B. van Dijk",
+            "Geachte A.B. van Dijk,",
+        ),
+        (
+            PersonName(MRS, "", "", "", "Yılmaz"),
+            "Mevrouw Yılmaz",
+            "mevrouw Yılmaz",
+            "Geachte mevrouw Yılmaz,",
+        ),
+    ],
+)
+def test_parts_give_the_address_and_the_aanhef(db, name, address, within, aanhef):
+    assert name.address_line() == address
+    assert name.address_line(opening=False) == within
+    assert name.salutation_line() == aanhef
+
+
+def test_what_cannot_be_read_is_kept_whole(db):
+    assert parse_name("  Het   bestuur ").surname == "Het bestuur"
+    assert parse_name("Mevrouw").surname == "Mevrouw"
+
+
+def council(**fields) -> AdvisoryCouncil:
+    return AdvisoryCouncil(name="Adviesraad Sociaal Domein Dijkhoven", **fields)
+
+
+def test_the_aanhef_of_the_adviesraad_follows_its_fields(db):
+    assert council().salutation_line() == "Geachte leden van de adviesraad,"
+    chaired = council(chair_salutation=MR, chair_initials="B.", chair_surname="Rikhof")
+    assert chaired.salutation_line() == "Geachte heer Rikhof,"
+    fixed = council(chair_surname="Rikhof", fixed_salutation="Geachte voorzitter,")
+    assert fixed.salutation_line() == "Geachte voorzitter,"
+
+
+def test_the_address_block_of_the_adviesraad(db):
+    chaired = council(
+        chair_salutation=MRS,
+        chair_initials="P.",
+        chair_infix="de",
+        chair_surname="Boer",
+        postal_address="Postbus 100",
+        postal_code="7600 AA",
+        postal_place="Dijkhoven",
+    )
+    assert chaired.address_lines() == [
+        "Adviesraad Sociaal Domein Dijkhoven",
+        "t.a.v. mevrouw P. de Boer",
+        "Postbus 100",
+        "7600 AA Dijkhoven",
+    ]
+    assert council().address_lines() == ["Adviesraad Sociaal Domein Dijkhoven"]
+
+
+def save_through_admin(superuser, data):
+    base = {
+        "name": "Adviesraad Lindeburg",
+        "municipalities": [],
+        "chair_salutation": "neutral",
+        "advice_term_length": 6,
+        "advice_term_unit": "weeks",
+        "advice_term_start": "letter_date",
+        "advice_term_atw": "on",
+        "response_term_length": 6,
+        "response_term_unit": "weeks",
+        "response_term_start": "receipt",
+        "response_term_atw": "on",
+    }
+    return client_for(superuser).post(reverse("advisory_council:add"), {**base, **data})
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("beheer", "beheer@example.org", "x")
+
+
+def test_a_name_without_surname_is_refused_in_dutch_and_nothing_is_saved(superuser, town):
+    data = {"municipalities": [town.municipality.pk], "chair_initials": "B."}
+    response = save_through_admin(superuser, data)
+    assert response.status_code == 200
+    assert "Vul de achternaam in" in response.text
+    assert not AdvisoryCouncil.objects.filter(name="Adviesraad Lindeburg").exists()
+
+
+def test_a_bad_postcode_is_refused_and_a_good_one_is_written_the_dutch_way(superuser, town):
+    data = {"municipalities": [town.municipality.pk], "postal_code": "76OO AA"}
+    response = save_through_admin(superuser, data)
+    assert "Vul een Nederlandse postcode in" in response.text
+    save_through_admin(superuser, {**data, "postal_code": "7600aa"})
+    assert AdvisoryCouncil.objects.get(name="Adviesraad Lindeburg").postal_code == "7600 AA"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_reads_the_old_free_text_names_and_back():
+    before = [("governance", "0008_motion_number_format")]
+    after = [("governance", "0009_chair_in_parts_and_postal_address")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("governance", "AdvisoryCouncil")
+    old.objects.create(name="Adviesraad X", chair="Mw. drs. A. van Dijk")
+    old.objects.create(name="Adviesraad Y", chair="Het dagelijks bestuur")
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    x = AdvisoryCouncil.objects.get(name="Adviesraad X")
+    assert (x.chair_salutation, x.chair_title, x.chair_initials, x.chair_infix) == (
+        "mrs",
+        "drs.",
+        "A.",
+        "van",
+    )
+    assert x.salutation_line() == "Geachte mevrouw Van Dijk,"
+    assert AdvisoryCouncil.objects.get(name="Adviesraad Y").chair_surname == "Het dagelijks bestuur"
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("governance", "AdvisoryCouncil")
+    assert old.objects.get(name="Adviesraad X").chair == "Mevrouw drs. A. van Dijk"
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_the_response_letter_opens_with_the_aanhef(advice):  # noqa: F811
+    AdvisoryCouncil.objects.filter(pk=advice.advisory_council_id).update(
+        chair_salutation=MR, chair_initials="B.", chair_surname="Rikhof", fixed_salutation=""
+    )
+    advice.advisory_council.refresh_from_db()
+    text = pdf_text(ResponseLetter(advice=advice).render()[1])
+    assert "Geachte heer Rikhof," in text
