@@ -100,7 +100,7 @@ def can_send(letter, user) -> bool:
     return scope.is_griffie_of(advice.municipality_id) or scope.is_staff_for(advice.portfolio_id)
 
 
-def send_response_letter(letter, user):
+def send_response_letter(letter, user, **choices):
     """Send the response to the adviesraad: the advies moves to response sent. A
     corrected version is sent without moving the advies again."""
     correction = letter.replaces_id is not None
@@ -110,7 +110,7 @@ def send_response_letter(letter, user):
             % {"status": letter.advice.get_status_display().lower()}
         )
     with transaction.atomic():
-        letter.mark_sent(user, letter.advice.municipality)
+        letter.mark_sent(user, letter.advice.municipality, **choices)
         if correction:
             return letter
         try:
@@ -123,10 +123,10 @@ def send_response_letter(letter, user):
     return letter
 
 
-def send_council_information_letter(letter, user):
+def send_council_information_letter(letter, user, **choices):
     """Send the raadsinformatiebrief, once the response itself has been sent."""
     if not letter.advice.response_letters.filter(status=LetterStatus.sent).exists():
         raise LetterError(_("Send the response letter to the adviesraad first."))
     with transaction.atomic():
-        letter.mark_sent(user, letter.advice.municipality)
+        letter.mark_sent(user, letter.advice.municipality, **choices)
     return letter

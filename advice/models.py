@@ -453,10 +453,16 @@ class ResponseLetter(BaseLetter):
 
         return can_send(self, user)
 
-    def send(self, user):
+    def earliest_date(self):
+        response = getattr(self.advice, "college_response", None)
+        if response is not None and response.adopted_on:
+            return response.adopted_on, _("the college adopted the response")
+        return self.advice.received_date, _("the advice was received")
+
+    def send(self, user, **choices):
         from .letters import send_response_letter
 
-        return send_response_letter(self, user)
+        return send_response_letter(self, user, **choices)
 
     def check_renderable(self):
         from .letters import check_advice_letter
@@ -512,10 +518,18 @@ class CouncilInformationLetter(BaseLetter):
 
         return can_send(self, user)
 
-    def send(self, user):
+    def earliest_date(self):
+        from .letters import latest_sent_response
+
+        response = latest_sent_response(self.advice)
+        if response is None:
+            return None, ""
+        return response.letter_date, _("the response letter was sent")
+
+    def send(self, user, **choices):
         from .letters import send_council_information_letter
 
-        return send_council_information_letter(self, user)
+        return send_council_information_letter(self, user, **choices)
 
     def check_renderable(self):
         from .letters import check_advice_letter

@@ -3,17 +3,21 @@ actions), the HTML preview and the PDF, rendering, sending and new versions."""
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from .dates import DateField
 from .letters import LetterError
 from .tasks import render_letter_task
 from .viewsets import ScopedInspectView, ScopedModelViewSet, ScopedObjectMixin
@@ -42,6 +46,45 @@ class LetterInspectView(ScopedInspectView):
     def visible_letters(self):
         policy = self.permission_policy
         return policy.instances_user_has_permission_for(self.request.user, "view").values("pk")
+
+
+class SendForm(forms.Form):
+    """What sending asks: the date the letter carries, and the numbers where the
+    municipality's document system gives them."""
+
+    letter_date = DateField(
+        label=gettext_lazy("Date of the letter"),
+        help_text=gettext_lazy(
+            "The day of sending, or the date of the collegebesluit. Empty: today."
+        ),
+        required=False,
+    )
+    case_number = forms.CharField(label=gettext_lazy("Case number"), max_length=60)
+    document_number = forms.CharField(label=gettext_lazy("Document number"), max_length=80)
+
+    def __init__(self, *args, letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import NumberCounting
+
+        self.fields["letter_date"].initial = timezone.localdate()
+        letterhead = getattr(getattr(letter, letter.subject_field).municipality, "letterhead", None)
+        for kind in ("case", "document"):
+            typed = letterhead is not None and (
+                getattr(letterhead, f"{kind}_number_counting") == NumberCounting.typed
+            )
+            if not typed or getattr(letter, f"{kind}_number"):
+                del self.fields[f"{kind}_number"]
+
+    def choices(self) -> dict:
+        """The keyword arguments of `letter.send`."""
+        data = self.cleaned_data
+        return {
+            "letter_date": data.get("letter_date"),
+            "numbers": {
+                "case": data.get("case_number", ""),
+                "document": data.get("document_number", ""),
+            },
+        }
 
 
 class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
@@ -74,8 +117,9 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
             return self.inspect(letter)
         raise Http404
 
-    def confirm_send(self, letter):
-        """Sending cannot be undone: a page says what it will do and asks to confirm."""
+    def confirm_send(self, letter, form=None):
+        """Sending cannot be undone: a page says what it will do, asks the date (and the
+        numbers where they are typed in) and asks to confirm."""
         if letter.is_sent or not letter.can_send(self.request.user):
             return self.inspect(letter)
         return TemplateResponse(
@@ -86,6 +130,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 "consequences": letter.send_consequences(),
                 "action": reverse(f"{self.namespace}:action", args=[letter.pk, "send"]),
                 "button": _("Send the letter"),
+                "form": form or SendForm(letter=letter),
                 "cancel_url": reverse(f"{self.namespace}:inspect", args=[letter.pk]),
                 "page_title": (title := _("Send %(letter)s?") % {"letter": letter}),
                 "header_title": title,
@@ -126,8 +171,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
                 render_letter_task.enqueue(meta.app_label, meta.model_name, letter.pk)
                 messages.success(request, _("The PDF is being made."))
             elif action == "send":
-                letter.send(request.user)
-                messages.success(request, _("The letter was sent."))
+                return self.send(letter)
             elif action == "new_version":
                 if not self.user_has_permission_for_instance("add", letter):
                     raise LetterError(_("Only those who send this letter correct it."))
@@ -140,6 +184,23 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
         except (LetterError, ValidationError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return self.inspect(letter)
+
+    def send(self, letter):
+        """Send with what the form says; a refusal shows on the same page, with what was
+        typed, and nothing is stored or numbered."""
+        if letter.is_sent or not letter.can_send(self.request.user):
+            raise LetterError(_("You are not allowed to send this letter."))
+        form = SendForm(self.request.POST, letter=letter)
+        if form.is_valid():
+            try:
+                letter.send(self.request.user, **form.choices())
+            except LetterError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(self.request, _("The letter was sent."))
+                return self.inspect(letter)
+        unsent = type(letter).objects.get(pk=letter.pk)  # as stored: nothing was taken
+        return self.confirm_send(unsent, form)
 
 
 class LetterViewSet(ScopedModelViewSet):

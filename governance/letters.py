@@ -6,6 +6,7 @@ Each app defines its own letters on `BaseLetter` (motions: the raadsbrief that p
 to close a motie; advice: the response letter and the raadsinformatiebrief)."""
 
 import base64
+import datetime
 import hashlib
 import io
 import logging
@@ -17,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -173,8 +175,8 @@ class BaseLetter(models.Model):
         """What sending will do, in the order it happens, for the confirmation page."""
         consequences = [
             _(
-                "It is dated today and gets a case number and a document number, which are "
-                "never used again."
+                "It carries the date given below and gets its case number and document "
+                "number, which are never used again."
             ),
             _(
                 "Its PDF is made for good and stored with its checksum. After that nobody can "
@@ -188,8 +190,9 @@ class BaseLetter(models.Model):
     def can_send(self, user) -> bool:
         raise NotImplementedError
 
-    def send(self, user):
-        """Number, date and render the letter for good and mark it sent."""
+    def send(self, user, **choices):
+        """Number, date and render the letter for good and mark it sent; `choices` are
+        `mark_sent`'s (the letter date, typed numbers)."""
         raise NotImplementedError
 
     def new_version(self, user):
@@ -210,17 +213,35 @@ class BaseLetter(models.Model):
         copy.save()
         return copy
 
-    def mark_sent(self, user, municipality) -> None:
-        """The shared part of sending: numbers, date, the final PDF, the status."""
+    def earliest_date(self) -> tuple[datetime.date | None, str]:
+        """The first day this letter may carry, and what happened then (the records it
+        reports on): a letter cannot be dated before them."""
+        return None, ""
+
+    def check_letter_date(self, day: datetime.date) -> None:
+        if day > timezone.localdate():
+            raise LetterError(_("The date of the letter cannot be in the future."))
+        earliest, event = self.earliest_date()
+        if earliest is not None and day < earliest:
+            raise LetterError(
+                _("The date of the letter cannot be before %(event)s (%(date)s).")
+                % {"event": event, "date": date_format(earliest, "j F Y")}
+            )
+
+    def mark_sent(self, user, municipality, *, letter_date=None, numbers=None) -> None:
+        """The shared part of sending: numbers, date, the final PDF, the status. The
+        date is the day of sending unless one is chosen (the date of the collegebesluit,
+        say); `numbers` are the ones typed in where the document system gives them."""
         if not self.can_send(user):
             raise LetterError(_("You are not allowed to send this letter."))
         locked = type(self).objects.select_for_update().get(pk=self.pk)
         if self.is_sent or locked.is_sent:
             raise LetterError(_("This letter was sent already."))
         self.check_renderable()  # before any number is taken
-        today = timezone.localdate()
-        self.letter_date = today
-        assign_numbers(self, municipality, today.year)
+        self.letter_date = letter_date or timezone.localdate()
+        self.check_letter_date(self.letter_date)
+        # Taken in the caller's transaction: a refusal after this gives them back.
+        assign_numbers(self, municipality, self.letter_date.year, numbers)
         # Rendered as sent (no draft marker) and stored in one save.
         self.status = LetterStatus.sent
         self.sent_at = timezone.now()
@@ -229,27 +250,91 @@ class BaseLetter(models.Model):
         self.regenerate(final=True)
 
 
-def next_number(municipality, kind: str, year: int) -> int:
-    """The next running number of `kind` for the municipality in `year`; never reused."""
+# The year of the sequence of a count that never starts again.
+CONTINUOUS = 0
+
+
+def next_number(municipality, kind: str, year: int, *, at_least: int = 1) -> int:
+    """The next running number of `kind` for the municipality in `year` (CONTINUOUS for
+    a count that goes on), never below `at_least`; never reused."""
     from .models import NumberSequence
 
     with transaction.atomic():
         sequence, _created = NumberSequence.objects.select_for_update().get_or_create(
             municipality=municipality, kind=kind, year=year
         )
-        sequence.last += 1
+        sequence.last = max(sequence.last + 1, at_least)
         sequence.save(update_fields=["last"])
         return sequence.last
 
 
-def assign_numbers(letter, municipality, year: int) -> None:
-    """Give a letter without numbers a new case number and document number."""
+def assign_numbers(letter, municipality, year: int, typed: dict | None = None) -> None:
+    """Give a letter without numbers its case number and document number: counted by
+    Raadsvolg (per year or going on) or, where the municipality's document system gives
+    them, as typed in (`typed`: {"case": …, "document": …})."""
+    from .models import NumberCounting
+
     letterhead = municipality.letterhead
-    if not letter.case_number:
-        letter.case_number = letterhead.case_number_format.format(
-            seq=next_number(municipality, "case", year), year=year, case=""
+    for kind, field in (("case", "case_number"), ("document", "document_number")):
+        if getattr(letter, field):
+            continue  # a new version keeps the case number of the letter it corrects
+        counting = getattr(letterhead, f"{kind}_number_counting")
+        if counting == NumberCounting.typed:
+            number = (typed or {}).get(kind, "").strip()
+            if not number:
+                raise LetterError(needed_number_message(kind))
+            setattr(letter, field, number)
+            continue
+        continuous = counting == NumberCounting.continuous
+        seq = next_number(
+            municipality,
+            kind,
+            CONTINUOUS if continuous else year,
+            at_least=getattr(letterhead, f"{kind}_number_start") if continuous else 1,
         )
-    if not letter.document_number:
-        letter.document_number = letterhead.document_number_format.format(
-            seq=next_number(municipality, "document", year), year=year, case=letter.case_number
-        )
+        scheme = getattr(letterhead, f"{kind}_number_format")
+        setattr(letter, field, scheme.format(seq=seq, year=year, case=letter.case_number))
+    check_numbers_unused(letter, municipality)
+
+
+def needed_number_message(kind: str) -> str:
+    if kind == "case":
+        return _("Fill in the case number from the document system.")
+    return _("Fill in the document number from the document system.")
+
+
+def letter_models() -> list[type]:
+    """Every kind of letter Raadsvolg makes."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseLetter) and not model._meta.abstract
+    ]
+
+
+def check_numbers_unused(letter, municipality) -> None:
+    """A document number is never used twice in a municipality; a case number only by
+    letters about the same motie or advies (the versions of a letter, the response
+    and the raadsinformatiebrief of one advies), as one zaak holds them."""
+    subject = (letter.subject_field, getattr(letter, f"{letter.subject_field}_id"))
+    for model in letter_models():
+        others = model.objects.filter(
+            **{f"{model.subject_field}__municipality": municipality}
+        ).exclude(status=LetterStatus.draft)
+        if model is type(letter):
+            others = others.exclude(pk=letter.pk)
+        if others.filter(document_number=letter.document_number).exists():
+            raise LetterError(
+                _("Document number %(number)s is used already.")
+                % {"number": letter.document_number}
+            )
+        elsewhere = others.filter(case_number=letter.case_number)
+        if model.subject_field == subject[0]:
+            elsewhere = elsewhere.exclude(**{f"{subject[0]}_id": subject[1]})
+        if elsewhere.exists():
+            raise LetterError(
+                _("Case number %(number)s is used already for another matter.")
+                % {"number": letter.case_number}
+            )

@@ -596,10 +596,6 @@ def validate_number_format(value: str) -> None:
         ) from None
     if "seq" not in used:
         raise ValidationError(_("The scheme needs {seq}, the running number."))
-    if not used & {"year", "case"}:
-        raise ValidationError(
-            _("The scheme needs {year} (or {case}) too: {seq} starts again every year.")
-        )
     if len(value.format(seq=99999, year=2026, case="9" * 20)) > 40:
         raise ValidationError(_("Numbers made with this scheme would be too long."))
 
@@ -652,6 +648,23 @@ def validate_theme_color(value: str) -> None:
         )
 
 
+class NumberCounting(models.TextChoices):
+    """Where the numbers of sent letters come from."""
+
+    yearly = "yearly", _("Raadsvolg counts, from 1 again every year")
+    continuous = "continuous", _("Raadsvolg counts on, never from 1 again")
+    typed = "typed", _("Typed in when sending, from the municipality's document system")
+
+
+def scheme_repeats(scheme: str, counting: str) -> bool:
+    """Whether numbers made by `scheme` would come back: a yearly count without the
+    year (or the case number) in the number."""
+    if counting != NumberCounting.yearly:
+        return False
+    names = {name for _l, name, _s, _c in string.Formatter().parse(scheme) if name}
+    return not names & {"year", "case"}
+
+
 class Letterhead(models.Model):
     """The briefhoofd of a municipality: what every generated letter shows and who signs."""
 
@@ -700,6 +713,31 @@ class Letterhead(models.Model):
         validators=[validate_number_format],
         help_text=_("{case} is the case number, {seq} the running number per year."),
     )
+    case_number_counting = models.CharField(
+        _("case numbers"),
+        max_length=10,
+        choices=NumberCounting.choices,
+        default=NumberCounting.yearly,
+    )
+    case_number_start = models.PositiveIntegerField(
+        _("next case number"),
+        default=1,
+        help_text=_(
+            "For a count that goes on: the number to hand out next, e.g. the next free "
+            "number of the document system. Raadsvolg never hands out a lower one."
+        ),
+    )
+    document_number_counting = models.CharField(
+        _("document numbers"),
+        max_length=10,
+        choices=NumberCounting.choices,
+        default=NumberCounting.yearly,
+    )
+    document_number_start = models.PositiveIntegerField(
+        _("next document number"),
+        default=1,
+        help_text=_("For a count that goes on: the number to hand out next."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -708,6 +746,17 @@ class Letterhead(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        errors = {}
+        for kind in ("case", "document"):
+            scheme = getattr(self, f"{kind}_number_format")
+            if scheme_repeats(scheme, getattr(self, f"{kind}_number_counting")):
+                errors[f"{kind}_number_format"] = _(
+                    "The scheme needs {year} (or {case}) too: {seq} starts again every year."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def missing_for_letters(self) -> list[str]:
         """What a letter signed by the college still needs."""

@@ -100,7 +100,25 @@ class LetterheadViewSet(ScopedModelViewSet):
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("theme_color")]),
         FieldRowPanel([FieldPanel("secretary_name"), FieldPanel("mayor_name")]),
-        FieldRowPanel([FieldPanel("case_number_format"), FieldPanel("document_number_format")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("case_number_counting"),
+                        FieldPanel("case_number_format"),
+                        FieldPanel("case_number_start"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("document_number_counting"),
+                        FieldPanel("document_number_format"),
+                        FieldPanel("document_number_start"),
+                    ]
+                ),
+            ],
+            heading=_("Numbers of sent letters"),
+        ),
     ]
 
 

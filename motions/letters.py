@@ -75,7 +75,7 @@ def can_send(letter, user) -> bool:
     return scope.is_griffie_of(motion.municipality_id) or scope.is_staff_for(motion.portfolio_id)
 
 
-def send_completion_letter(letter, user):
+def send_completion_letter(letter, user, **choices):
     """Send the raadsbrief and move the motie to completion proposed, all or nothing.
     A corrected version is sent without moving the motie again."""
     if not strip_tags(letter.core_message or "").strip():
@@ -87,7 +87,7 @@ def send_completion_letter(letter, user):
             % {"status": letter.motion.get_status_display().lower()}
         )
     with transaction.atomic():
-        letter.mark_sent(user, letter.motion.municipality)
+        letter.mark_sent(user, letter.motion.municipality, **choices)
         if correction:
             return letter
         try:

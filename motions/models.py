@@ -396,10 +396,13 @@ class CompletionLetter(index.Indexed, BaseLetter):
 
         return can_send(self, user)
 
-    def send(self, user):
+    def earliest_date(self):
+        return self.motion.vote_or_meeting_date, _("the vote on the motion")
+
+    def send(self, user, **choices):
         from .letters import send_completion_letter
 
-        return send_completion_letter(self, user)
+        return send_completion_letter(self, user, **choices)
 
     def check_renderable(self):
         from .letters import check_completion_letter
