@@ -196,10 +196,8 @@ def incomplete_message(numbers: list, *, html: bool = False) -> str:
     punten 3, 5 en 7 hebben nog geen volledige reactie".
     With `html`, `numbers` are safe HTML (links to the points) and so is the result."""
     template = ngettext(
-        "The college cannot adopt the response yet: point %(numbers)s lacks a complete "
-        "response.",
-        "The college cannot adopt the response yet: points %(numbers)s lack a complete "
-        "response.",
+        "The college cannot adopt the response yet: point %(numbers)s lacks a complete response.",
+        "The college cannot adopt the response yet: points %(numbers)s lack a complete response.",
         len(numbers),
     )
     if not html:

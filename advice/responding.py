@@ -3,7 +3,7 @@ a time, in the order of the advies; points without a theme a few at a time), how
 each group is, and the address of each point in the form."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.urls import reverse
@@ -29,6 +29,12 @@ class PointGroup:
     points: list
     part: int = 1
     parts: int = 1
+    # Counted when the group is made, from the responses as saved: a bound form
+    # changes its response in memory while it validates.
+    answered: int = field(init=False)
+
+    def __post_init__(self):
+        self.answered = sum(1 for point in self.points if is_answered(point))
 
     def __str__(self):
         if self.theme and self.parts > 1:
@@ -43,10 +49,6 @@ class PointGroup:
         if first == last:
             return _("Point %(number)s") % {"number": first}
         return _("Points %(first)s–%(last)s") % {"first": first, "last": last}
-
-    @property
-    def answered(self) -> int:
-        return sum(1 for point in self.points if is_answered(point))
 
     @property
     def open(self) -> int:

@@ -11,7 +11,9 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!field) return;
     event.preventDefault();
     const wrapper = field.closest("[data-field-wrapper]") || field;
-    wrapper.scrollIntoView();
+    // Centred, so the sticky header does not hide the label; instantly, because the
+    // admin scrolls smoothly and the focus must land once there.
+    wrapper.scrollIntoView({ block: "center", behavior: "instant" });
     field.focus({ preventScroll: true });
     history.replaceState(null, "", link.hash);
   });
