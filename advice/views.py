@@ -335,6 +335,7 @@ class RespondView(AdviceObjectView):
         rows = list(zip(self.group.points if self.group else [], forms, strict=True))
         answered = sum(group.answered for group in self.groups)
         return super().get_context_data(
+            form=forms,
             rows=rows,
             groups=[(group, group_url(self.object.pk, group)) for group in self.groups],
             group=self.group,
@@ -348,11 +349,13 @@ class RespondView(AdviceObjectView):
         )
 
     def post(self, request, *args, **kwargs):
+        if self.group is None:
+            return redirect(self.inspect_url)  # an advies without points: nothing to save
         forms = self.get_form()
         if not self.chosen[1] or any(f"{f.prefix}-position" not in request.POST for f in forms):
             # A form of another group, or a broken one: saving it would empty this group.
             messages.error(request, _("The form did not match this group; nothing was saved."))
-            return redirect(group_url(self.object.pk, self.group) if self.group else request.path)
+            return redirect(group_url(self.object.pk, self.group))
         if not all(form.is_valid() for form in forms):
             return self.render_to_response(self.get_context_data(form=forms))
         with transaction.atomic():
