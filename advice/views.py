@@ -30,6 +30,7 @@ from .lifecycle import (
     IncompletePointsError,
     allowed_steps,
     correct_text,
+    incomplete_points,
     is_answered,
     is_college,
     is_member,
@@ -156,6 +157,15 @@ class AdviceStepView(TransitionViewBase, AdviceObjectView):
 
     def get_initial(self):
         return {"on": timezone.localdate()} if self.transition.asks_date else {}
+
+    def get_context_data(self, **kwargs):
+        """Before adoption is tried, the page already names the points still open."""
+        context = super().get_context_data(**kwargs)
+        if self.transition.name != "adopt_response" or context["form"].is_bound:
+            return context
+        if missing := incomplete_points(self.object):
+            context["blocked"] = linked_incomplete_message(self.object, missing)
+        return context
 
     def form_valid(self, form):
         try:

@@ -121,6 +121,16 @@ def test_a_group_is_answered_corrected_after_the_summary_and_stored(town, admin_
     }
     assert Advice.objects.get(pk=advice.pk).status == S.response_in_preparation
 
+    # The adopt step names the open points; each link leads to the point in the form.
+    page.goto(f"{page.base}/admin/advice/{advice.pk}/step/adopt_response/")
+    warning = page.locator(".help-warning")
+    assert "de punten 1, 2, 6 en 7 hebben nog geen volledige reactie" in warning.inner_text()
+    page.screenshot(path=f"{SHOTS}-6-adopt.png")
+    with page.expect_navigation():
+        warning.get_by_role("link", name="6", exact=True).click()
+    assert page.url.endswith(f"/respond/?groep=3#point-{points[6]}")
+    assert in_view(page, f"#point-{points[6]} legend")
+
 
 def test_without_javascript_the_form_saves_and_the_summary_links_to_the_field(
     town, live_server, browser

@@ -309,3 +309,16 @@ def test_the_advice_page_links_each_incomplete_point_to_the_form_for_the_college
     griffie = client_for(town.griffie).get(reverse("advice:inspect", args=[advice.pk])).text
     assert "Nog niet volledig beantwoord." in griffie
     assert "?groep=" not in griffie
+
+
+def test_the_adopt_step_page_names_the_open_points_before_it_is_tried(town):
+    advice = advice_with_points(town, status=S.response_in_preparation)
+    respond(advice, [n for n in THEMES if n not in (4, 6)])
+    client = client_for(town.staff)
+    page = client.get(reverse("advice:step", args=[advice.pk, "adopt_response"])).text
+    four = f'<a href="{url(advice, 2)}#point-{point(advice, 4).pk}">4</a>'
+    six = f'<a href="{url(advice, 3)}#point-{point(advice, 6).pk}">6</a>'
+    assert f"de punten {four} en {six} hebben nog geen volledige reactie" in page
+    respond(advice, [4, 6])
+    page = client.get(reverse("advice:step", args=[advice.pk, "adopt_response"])).text
+    assert "volledige reactie" not in page
