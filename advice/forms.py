@@ -201,6 +201,39 @@ class PointResponseForm(forms.ModelForm):
             "reasons": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def full_clean(self):
+        super().full_clean()
+        self.describe_errors()
+
+    def describe_errors(self):
+        """Tie each field in error to its message and help text for screen readers: the
+        template gives the message's container the id `<field id>-error`, Wagtail gives
+        the help text `<field id>-helptext` (Django's own ids differ from both)."""
+        for name in self.errors:
+            if name in self.fields:
+                field = self[name]
+                ids = [f"{field.auto_id}-error"]
+                if field.help_text:
+                    ids.append(f"{field.auto_id}-helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def error_links(self, point) -> list[tuple[str, str]]:
+        """(anchor, text) for each error of this form, for the summary above the form."""
+        links = []
+        for name, errors in self.errors.items():
+            anchor = f"#{self[name].auto_id}" if name in self.fields else f"#point-{point.pk}"
+            label = self.fields[name].label if name in self.fields else ""
+            for error in errors:
+                text = (
+                    _("Point %(number)s, %(field)s: %(error)s")
+                    if label
+                    else _("Point %(number)s: %(error)s")
+                )
+                links.append(
+                    (anchor, text % {"number": point.number, "field": label, "error": error})
+                )
+        return links
+
 
 class CorrectionForm(forms.Form):
     text = forms.CharField(

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import get_text_list
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from governance.lifecycle import Lifecycle, TransitionError
 from governance.lifecycle import Transition as Step
@@ -176,23 +177,55 @@ def _start_response(advice, user, on):
     AdviceResponse.objects.get_or_create(advice=advice)
 
 
+def is_answered(point) -> bool:
+    """Whether the point has a complete response: THE rule of completeness, for the
+    adopt step, the progress on the advies's page and the response form alike (select
+    the response along with the points: `select_related("response")`)."""
+    response = getattr(point, "response", None)
+    return response is not None and response.is_complete
+
+
 def incomplete_points(advice) -> list:
     """The points that lack a position, a response text, or required reasons."""
     points = advice.points.select_related("response").order_by("sort_order", "number")
-    return [p for p in points if not (hasattr(p, "response") and p.response.is_complete)]
+    return [point for point in points if not is_answered(point)]
+
+
+class IncompletePointsError(AdviceStepError):
+    """The college cannot adopt its response while these points lack a complete one."""
+
+    def __init__(self, points: list):
+        self.points = points
+        super().__init__(incomplete_message([str(point.number) for point in points]))
+
+
+def incomplete_message(numbers: list, *, html: bool = False) -> str:
+    """The refusal naming the points: "… punt 7 heeft nog geen volledige reactie", "… de
+    punten 3, 5 en 7 hebben nog geen volledige reactie".
+    With `html`, `numbers` are safe HTML (links to the points) and so is the result."""
+    template = ngettext(
+        "The college cannot adopt the response yet: point %(numbers)s lacks a complete response.",
+        "The college cannot adopt the response yet: points %(numbers)s lack a complete response.",
+        len(numbers),
+    )
+    if not html:
+        return template % {"numbers": text_list(numbers)}
+    listed = mark_safe(text_list([conditional_escape(n) for n in numbers]))
+    return mark_safe(conditional_escape(template) % {"numbers": listed})
+
+
+def text_list(items: list) -> str:
+    """The items as a Dutch list: "3", "3 en 5", "3, 5 en 7". Plain joining, so that a
+    list of escaped links stays one that may be marked safe."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_('and')} {items[-1]}"
 
 
 def _adopt_response(advice, user, on):
     missing = incomplete_points(advice)
     if missing:
-        numbers = get_text_list([str(point.number) for point in missing], _("and"))
-        raise AdviceStepError(
-            _(
-                "The college cannot adopt the response yet: points %(numbers)s lack a complete "
-                "response."
-            )
-            % {"numbers": numbers}
-        )
+        raise IncompletePointsError(missing)
     _record_response_date(advice, "adopted_on", on)
 
 

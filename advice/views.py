@@ -27,8 +27,11 @@ from .history import point_histories
 from .lifecycle import (
     LIFECYCLE,
     AdviceStepError,
+    IncompletePointsError,
     allowed_steps,
     correct_text,
+    incomplete_points,
+    is_answered,
     is_college,
     is_member,
     take_step,
@@ -43,6 +46,14 @@ from .models import (
     ResponseLetter,
 )
 from .permissions import responses_visible
+from .responding import (
+    GROUP_PARAMETER,
+    choose_group,
+    group_points,
+    group_url,
+    linked_incomplete_message,
+    point_urls,
+)
 
 
 class AdviceIndexView(ScopedIndexView):
@@ -70,13 +81,22 @@ class AdviceInspectView(ScopedInspectView):
         advice = self.object
         scope = scope_for(self.request.user)
         points = list(advice.points.select_related("response").order_by("sort_order", "number"))
-        answered = sum(1 for p in points if hasattr(p, "response") and p.response.is_complete)
+        answered = sum(1 for point in points if is_answered(point))
         histories = point_histories(points)
+        can_respond = advice.status in RESPONDING_STATUSES and is_college(scope, advice)
+        urls = point_urls(advice.pk, group_points(points)) if can_respond else {}
         context.update(
             show_responses=responses_visible(advice, scope),
             advice=advice,
             rows=[
-                (point, getattr(point, "response", None), histories[point.pk]) for point in points
+                (
+                    point,
+                    getattr(point, "response", None),
+                    histories[point.pk],
+                    is_answered(point),
+                    urls.get(point.pk),
+                )
+                for point in points
             ],
             answered=answered,
             total=len(points),
@@ -85,7 +105,7 @@ class AdviceInspectView(ScopedInspectView):
                 for s in allowed_steps(advice, self.request.user)
             ],
             can_propose=advice.is_draft and is_member(scope, advice),
-            can_respond=advice.status in RESPONDING_STATUSES and is_college(scope, advice),
+            can_respond=can_respond,
             can_correct=not advice.is_draft and is_member(scope, advice),
             versions=advice.versions.select_related("created_by"),
             response=getattr(advice, "college_response", None),
@@ -139,9 +159,21 @@ class AdviceStepView(TransitionViewBase, AdviceObjectView):
     def get_initial(self):
         return {"on": timezone.localdate()} if self.transition.asks_date else {}
 
+    def get_context_data(self, **kwargs):
+        """Before adoption is tried, the page already names the points still open."""
+        context = super().get_context_data(**kwargs)
+        if self.transition.name != "adopt_response" or context["form"].is_bound:
+            return context
+        if missing := incomplete_points(self.object):
+            context["blocked"] = linked_incomplete_message(self.object, missing)
+        return context
+
     def form_valid(self, form):
         try:
             take_step(self.object, self.request.user, self.transition.name, **form.cleaned_data)
+        except IncompletePointsError as error:
+            form.add_error(None, linked_incomplete_message(self.object, error.points))
+            return self.form_invalid(form)
         except AdviceStepError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -257,7 +289,8 @@ class ProposePointsView(AdviceObjectView):
 
 
 class RespondView(AdviceObjectView):
-    """The college's response to every point, on one page."""
+    """The college's response per point, one group of points (a theme) at a time:
+    saving a group saves only its points, and takes the start_response step."""
 
     template_name = "advice/admin/respond.html"
 
@@ -274,23 +307,66 @@ class RespondView(AdviceObjectView):
     def points(self):
         return list(self.object.points.select_related("response").order_by("sort_order", "number"))
 
+    @cached_property
+    def groups(self):
+        return group_points(self.points)
+
+    @cached_property
+    def chosen(self):
+        """The group asked for, and whether it exists."""
+        return choose_group(self.groups, self.request.GET.get(GROUP_PARAMETER))
+
+    @property
+    def group(self):
+        return self.chosen[0]
+
+    def neighbour(self, step: int):
+        number = self.group.number + step if self.group else 0
+        return self.groups[number - 1] if 1 <= number <= len(self.groups) else None
+
+    def get(self, request, *args, **kwargs):
+        if not self.chosen[1]:
+            messages.warning(request, _("That group does not exist; this is the first group."))
+        return super().get(request, *args, **kwargs)
+
     def get_form(self, form_class=None):
         data = self.request.POST if self.request.method == "POST" else None
+        points = self.group.points if self.group else []
         return [
             PointResponseForm(
                 data,
                 prefix=f"point-{point.pk}",
                 instance=getattr(point, "response", None) or PointResponse(point=point),
             )
-            for point in self.points
+            for point in points
         ]
 
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("form", None) or self.get_form()
-        return super().get_context_data(rows=list(zip(self.points, forms, strict=True)), **kwargs)
+        rows = list(zip(self.group.points if self.group else [], forms, strict=True))
+        answered = sum(group.answered for group in self.groups)
+        return super().get_context_data(
+            form=forms,
+            rows=rows,
+            groups=[(group, group_url(self.object.pk, group)) for group in self.groups],
+            group=self.group,
+            previous_group=self.neighbour(-1),
+            next_group=self.neighbour(1),
+            group_url=group_url(self.object.pk, self.group) if self.group else "",
+            answered=answered,
+            total=len(self.points),
+            errors=[link for point, form in rows for link in form.error_links(point)],
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
+        if self.group is None:
+            return redirect(self.inspect_url)  # an advies without points: nothing to save
         forms = self.get_form()
+        if not self.chosen[1] or any(f"{f.prefix}-position" not in request.POST for f in forms):
+            # A form of another group, or a broken one: saving it would empty this group.
+            messages.error(request, _("The form did not match this group; nothing was saved."))
+            return redirect(group_url(self.object.pk, self.group))
         if not all(form.is_valid() for form in forms):
             return self.render_to_response(self.get_context_data(form=forms))
         with transaction.atomic():
@@ -300,8 +376,16 @@ class RespondView(AdviceObjectView):
                     form.save()
             if self.object.status == "submitted":
                 take_step(self.object, request.user, "start_response")
-        messages.success(request, _("The responses were saved."))
-        return redirect(self.inspect_url)
+        messages.success(
+            request, _("The responses to ‘%(group)s’ were saved.") % {"group": self.group}
+        )
+        return redirect(self.after_saving_url())
+
+    def after_saving_url(self) -> str:
+        if "next" not in self.request.POST:
+            return group_url(self.object.pk, self.group)
+        following = self.neighbour(1)
+        return group_url(self.object.pk, following) if following else self.inspect_url
 
 
 class CorrectView(AdviceObjectView):

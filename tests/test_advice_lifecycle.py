@@ -99,7 +99,10 @@ def test_a_response_without_required_reasons_is_incomplete(town, advice):
     PointResponse.objects.create(
         point=advice.points.get(number=3), position=Position.not_adopted, text="Nee."
     )
-    with translation.override("nl"), pytest.raises(AdviceStepError, match="de punten 3 hebben"):
+    with (
+        translation.override("nl"),
+        pytest.raises(AdviceStepError, match="punt 3 heeft nog geen volledige reactie"),
+    ):
         take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 20))
 
 
