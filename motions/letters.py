@@ -49,6 +49,8 @@ REQUEST_LIST = {
     "gevraagd": gettext_lazy("%(when)s you requested of the college:"),
 }
 LIST_TAGS = {"number": ("ol", ""), "letter": ("ol", "a"), "bullet": ("ul", "")}
+# WeasyPrint does not map type="a" to letters by itself.
+NUMBERING_STYLES = {"a": "lower-alpha"}
 
 
 def opening(motion) -> str:
@@ -102,7 +104,14 @@ def _list(items, kind) -> str:
     tag, numbering = LIST_TAGS.get(kind, LIST_TAGS["bullet"])
     entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
     if numbering:
-        return format_html('<{} type="{}">{}</{}>', tag, numbering, entries, tag)
+        return format_html(
+            '<{} type="{}" style="list-style-type: {}">{}</{}>',
+            tag,
+            numbering,
+            NUMBERING_STYLES[numbering],
+            entries,
+            tag,
+        )
     return format_html("<{}>{}</{}>", tag, entries, tag)
 
 
