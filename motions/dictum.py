@@ -58,6 +58,7 @@ THE_RAAD = re.compile(
     re.I,
 )
 MARKER = re.compile(r"^\s*(?:(?P<number>\d{1,2})[.)]|(?P<letter>[a-z])[.)]|(?P<bullet>[-•*·–]))\s+")
+BULLET = re.compile(r"^\s*(?:[-•*·–]\s*)+")
 LEADING_OM = re.compile(r"^om\b[\s,:]*", re.I)
 LEADING_DAT = re.compile(r"^dat\b\s*", re.I)
 # Words a request may open with that are no name: lowercased when the request is quoted
@@ -127,6 +128,12 @@ class Dictum:
     @property
     def asks_the_college(self) -> bool:
         return bool(self.participle)
+
+    @property
+    def whole(self) -> str:
+        """The dictum on one line for quoting it whole; bullets go, numbers stay."""
+        lines = (BULLET.sub("", line).strip() for line in self.text.split("\n"))
+        return " ".join(line for line in lines if line).rstrip(",;.: ")
 
 
 def parse_dictum(dictum: str) -> Dictum:

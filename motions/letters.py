@@ -68,12 +68,13 @@ def opening(motion) -> str:
     if dictum.asks_the_college:
         parts.append(_request(dictum, when))
     if not parts:
-        whole = " ".join(dictum.text.split()).rstrip(",;.: ")
         quoted = _(
             "On %(date)s you adopted motion %(number)s '%(title)s', which reads: '%(dictum)s'."
         )
         parts.append(
-            _paragraph(quoted, date=date, number=motion.number, title=motion.title, dictum=whole)
+            _paragraph(
+                quoted, date=date, number=motion.number, title=motion.title, dictum=dictum.whole
+            )
         )
     return mark_safe("".join(parts))
 

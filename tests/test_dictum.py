@@ -160,3 +160,8 @@ def test_a_dictum_without_a_head_keeps_its_text_for_the_fallback():
     parsed = parse_dictum("De raad\nwenst een pilot,\nen gaat over tot de orde van de dag.")
     assert not parsed.asks_the_college
     assert " ".join(parsed.text.split()) == "wenst een pilot"
+
+
+def test_quoted_whole_a_dictum_loses_its_bullets_and_keeps_its_numbers():
+    parsed = parse_dictum("Verzoekt de burgemeester:\n• - het vuurwerk te verbieden;\n1. nu")
+    assert parsed.whole == "Verzoekt de burgemeester: het vuurwerk te verbieden; 1. nu"
