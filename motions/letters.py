@@ -1,19 +1,20 @@
 """The raadsbrief that proposes to close a motie: what it needs, what it says, and
 sending it."""
 
-import re
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, format_html, format_html_join, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.letters import LetterError, data_uri
 from governance.roles import scope_for
 
 from .constants import CompletionRoute, MotionStatus
+from .dictum import parse_dictum
 from .lifecycle import TransitionError, apply_transition
 
 
@@ -33,24 +34,86 @@ def check_completion_letter(letter) -> None:
         raise LetterError(_("The motion has no date of the vote."))
 
 
-REQUESTS_THE_COLLEGE = re.compile(
-    r"^\s*(?:verzoekt|draagt)\s+het\s+college"
-    r"(?:\s+van\s+(?:b\s*&\s*w|burgemeester\s+en\s+wethouders))?\s*,?\s*"
-    r"(?:op\s*,?\s*)?(?:om\s+)?",
-    re.I,
-)
-GOES_ON = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?\s*$", re.I)
+# "Op 12 maart 2026 heeft u het college verzocht ‘…’", as the seed raadsbrief opens;
+# the participle follows the dictum's verb (see motions/dictum.py).
+REQUEST_INLINE = {
+    "verzocht": gettext_lazy("%(when)s you asked the college '%(request)s'."),
+    "opgedragen": gettext_lazy("%(when)s you instructed the college '%(request)s'."),
+    "opgeroepen": gettext_lazy("%(when)s you called on the college '%(request)s'."),
+    "gevraagd": gettext_lazy("%(when)s you requested of the college '%(request)s'."),
+}
+REQUEST_LIST = {
+    "verzocht": gettext_lazy("%(when)s you asked the college:"),
+    "opgedragen": gettext_lazy("%(when)s you instructed the college:"),
+    "opgeroepen": gettext_lazy("%(when)s you called on the college:"),
+    "gevraagd": gettext_lazy("%(when)s you requested of the college:"),
+}
+LIST_TAGS = {"number": ("ol", ""), "letter": ("ol", "a"), "bullet": ("ul", "")}
+# WeasyPrint does not map type="a" to letters by itself.
+NUMBERING_STYLES = {"a": "lower-alpha"}
 
 
 def opening(motion) -> str:
-    """INLEIDING's first sentence, from the record: the date of the vote and what the
-    raad asked, quoted from the dictum without its "verzoekt het college"."""
-    request = REQUESTS_THE_COLLEGE.sub("", motion.operative_text.strip())
-    request = GOES_ON.sub("", request).rstrip(",.; ")
-    return _("On %(date)s you asked the college '%(request)s'.") % {
-        "date": date_format(motion.vote_date, "j F Y"),
-        "request": request,
-    }
+    """INLEIDING's first sentences, from the record: the date of the vote and what the raad
+    asked of the college, quoted from the dictum without "De raad", the verb and the
+    closing formula; a dictum of several items as a list, what the raad stated ("spreekt
+    uit") first. A dictum that asks nothing of the college is quoted whole."""
+    dictum = parse_dictum(motion.operative_text)
+    date = date_format(motion.vote_date, "j F Y")
+    when = _("On %(date)s") % {"date": date}
+    parts = []
+    if dictum.statements:
+        parts.append(_statements(dictum.statements, date))
+        when = _("In the same motion")
+    if dictum.asks_the_college:
+        parts.append(_request(dictum, when))
+    if not parts:
+        quoted = _(
+            "On %(date)s you adopted motion %(number)s '%(title)s', which reads: '%(dictum)s'."
+        )
+        parts.append(
+            _paragraph(
+                quoted, date=date, number=motion.number, title=motion.title, dictum=dictum.whole
+            )
+        )
+    return mark_safe("".join(parts))
+
+
+def _statements(statements, date) -> str:
+    if len(statements) == 1:
+        return _paragraph(
+            _("On %(date)s you stated that %(statement)s."), date=date, statement=statements[0]
+        )
+    return _paragraph(_("On %(date)s you stated that:"), date=date) + _list(statements, "bullet")
+
+
+def _request(dictum, when) -> str:
+    if dictum.request:
+        return _paragraph(REQUEST_INLINE[dictum.participle], when=when, request=dictum.request)
+    return _paragraph(REQUEST_LIST[dictum.participle], when=when) + _list(
+        dictum.items, dictum.list_kind
+    )
+
+
+def _paragraph(template, **values) -> str:
+    """A translated sentence with the record's text escaped into it."""
+    escaped = {key: conditional_escape(value) for key, value in values.items()}
+    return format_html("<p>{}</p>", mark_safe(str(template) % escaped))
+
+
+def _list(items, kind) -> str:
+    tag, numbering = LIST_TAGS.get(kind, LIST_TAGS["bullet"])
+    entries = format_html_join("", "<li>{}</li>", ((item,) for item in items))
+    if numbering:
+        return format_html(
+            '<{} type="{}" style="list-style-type: {}">{}</{}>',
+            tag,
+            numbering,
+            NUMBERING_STYLES[numbering],
+            entries,
+            tag,
+        )
+    return format_html("<{}>{}</{}>", tag, entries, tag)
 
 
 def completion_letter_context(letter) -> dict:

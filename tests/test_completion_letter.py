@@ -2,6 +2,7 @@
 tagged PDF/UA-1 in Dutch, immutability once sent, versions, numbers, bad input."""
 
 import datetime
+import html
 import io
 import logging
 import re
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils.html import strip_tags
 from PIL import Image
 from pypdf import PdfReader
 
@@ -315,10 +317,29 @@ def test_a_second_draft_for_one_motion_is_refused(town, letter):
         (
             "verzoekt het college van burgemeester en wethouders om een buurtbus in te zetten, "
             "en gaat over tot de orde van de dag.",
-            "‘een buurtbus in te zetten’",
+            "heeft u het college verzocht ‘een buurtbus in te zetten’",
         ),
-        ("draagt het college op de verordening te wijzigen.", "‘de verordening te wijzigen’"),
-        ("verzoekt het college van B&W, een plan te maken;", "‘een plan te maken’"),
+        (
+            "draagt het college op de verordening te wijzigen.",
+            "heeft u het college opgedragen ‘de verordening te wijzigen’",
+        ),
+        ("verzoekt het college van B&W, een plan te maken;", "verzocht ‘een plan te maken’"),
+        (
+            "roept het college op de jongerenraad te betrekken.",
+            "heeft u het college opgeroepen ‘de jongerenraad te betrekken’",
+        ),
+        ("vraagt het college om de bewoners te betrekken.", "gevraagd ‘de bewoners te betrekken’"),
+        ("De raad verzoekt het college een plan te maken.", "verzocht ‘een plan te maken’"),
+        (
+            "verzoeken het college de speeltuin op te knappen, "
+            "en gaan over tot de orde van de dag.",
+            "heeft u het college verzocht ‘de speeltuin op te knappen’",
+        ),
+        (
+            "verzoekt het college:\n• Eenmaal per jaar een rapport op te stellen.\n"
+            "En gaat over tot de orde van de dag.",
+            "verzocht ‘eenmaal per jaar een rapport op te stellen’",
+        ),
     ],
 )
 def test_the_opening_quotes_only_what_the_raad_asked(town, letterhead, dictum, quoted):
@@ -331,7 +352,102 @@ def test_the_opening_quotes_only_what_the_raad_asked(town, letterhead, dictum, q
         in_progress=True,
         operative_text=dictum,
     )
-    assert opening(motion).endswith(quoted + ".")
+    text = html.unescape(strip_tags(opening(motion)))
+    assert text.startswith(f"Op {motion.vote_date.day} ")
+    assert text.endswith(quoted + ".")
+
+
+def letter_for(town, dictum):
+    motion = MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        in_progress=True,
+        number="M2026-031",
+        title="Pilot wijkaanpak",
+        operative_text=dictum,
+    )
+    return CompletionLetter.objects.create(motion=motion, core_message="<p>Gedaan.</p>")
+
+
+def inleiding(pdf: bytes) -> str:
+    text = pdf_text(pdf)
+    return " ".join(text[text.index("INLEIDING") : text.index("KERNBOODSCHAP")].split())
+
+
+def test_a_numbered_dictum_is_a_numbered_list_in_the_letter(town, letterhead):
+    letter = letter_for(
+        town,
+        "verzoekt het college: 1. een pilot te starten; 2. de raad voor 1 juli te informeren, "
+        "en gaat over tot de orde van de dag.",
+    )
+    page, pdf = letter.render()
+    assert re.search(
+        r"verzocht:</p>\s*<ol><li>een pilot te starten</li><li>de raad voor 1 juli te "
+        r"informeren</li></ol>",
+        page,
+    )
+    text = inleiding(pdf)
+    assert "heeft u het college verzocht: een pilot te starten de raad voor 1 juli" in text
+    assert "orde van de dag" not in text
+    assert "‘" not in text
+    # pypdf reads the list's markers after the page's text.
+    assert "1. \n2. \n" in pdf_text(pdf)
+
+
+def test_a_lettered_dictum_keeps_its_letters(town, letterhead):
+    letter = letter_for(
+        town, "draagt het college op:\na. een plan te maken;\nb. dit met de raad te bespreken."
+    )
+    page, pdf = letter.render()
+    assert '<ol type="a" style="list-style-type: lower-alpha"><li>een plan te maken</li>' in page
+    assert "heeft u het college opgedragen: een plan te maken dit met de raad" in inleiding(pdf)
+    assert "a. \nb. \n" in pdf_text(pdf)
+
+
+def test_draagt_op_reads_opgedragen_in_the_letter(town, letterhead):
+    letter = letter_for(
+        town,
+        "De raad draagt het college van burgemeester en wethouders op om de verordening te "
+        "wijzigen, en gaat over tot de orde van de dag.",
+    )
+    _page, pdf = letter.render()
+    text = inleiding(pdf)
+    assert "heeft u het college opgedragen ‘de verordening te wijzigen’." in text
+    assert "verzocht" not in text
+    assert "De raad" not in text
+
+
+def test_what_the_raad_stated_comes_before_what_it_asked(town, letterhead):
+    letter = letter_for(
+        town,
+        "spreekt uit dat armoede bestreden moet worden en verzoekt het college een armoedeplan "
+        "op te stellen, en gaat over tot de orde van de dag.",
+    )
+    _page, pdf = letter.render()
+    assert (
+        "heeft u uitgesproken dat armoede bestreden moet worden. In dezelfde motie heeft u het "
+        "college verzocht ‘een armoedeplan op te stellen’." in inleiding(pdf)
+    )
+
+
+def test_a_dictum_that_asks_nothing_of_the_college_is_quoted_whole(town, letterhead):
+    letter = letter_for(
+        town,
+        "verzoekt de burgemeester het vuurwerk te verbieden, en gaat over tot de orde van de dag.",
+    )
+    _page, pdf = letter.render()
+    assert (
+        "heeft u motie M2026-031 ‘Pilot wijkaanpak’ aangenomen, die luidt: ‘verzoekt de "
+        "burgemeester het vuurwerk te verbieden’." in inleiding(pdf)
+    )
+
+
+def test_markup_in_the_dictum_is_quoted_as_text(town, letterhead):
+    letter = letter_for(town, "verzoekt het college: 1. <b>niets</b> te doen; 2. <i>alles</i>")
+    page, _pdf = letter.render()
+    assert "<li>&lt;b&gt;niets&lt;/b&gt; te doen</li>" in page
+    assert "<b>niets</b>" not in page
 
 
 @pytest.mark.parametrize(
