@@ -15,6 +15,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from governance.constants import NotificationKind
 from governance.lifecycle import Lifecycle, TransitionError
 from governance.lifecycle import Transition as Step
 from governance.roles import Scope, scope_for
@@ -55,6 +56,7 @@ STEPS = {
                 "college's response is due within its term."
             ),
             done=gettext_lazy("Advice %(record)s was submitted to the college."),
+            notifies=NotificationKind.advice_submitted,
         ),
         Step(
             "start_response",
@@ -88,6 +90,7 @@ STEPS = {
                 "The response is recorded as sent on this date; the griffie can then publish it."
             ),
             done=gettext_lazy("The response to advice %(record)s was sent."),
+            notifies=NotificationKind.response_sent,
         ),
         Step(
             "publish",
@@ -96,6 +99,7 @@ STEPS = {
             S.published,
             is_griffie,
             done=gettext_lazy("Advice %(record)s was published."),
+            notifies=NotificationKind.published,
         ),
         Step(
             "withdraw_publication",
