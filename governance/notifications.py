@@ -11,9 +11,11 @@ error and is sent by the retry sweep (`send_unsent()`, run with the daily remind
 The actor does not get their own mail; inactive users, users without an address and
 users who turned the kind off in their account are skipped."""
 
+import contextlib
+import contextvars
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -37,6 +39,20 @@ logger = logging.getLogger(__name__)
 
 # A refused address or a broken attachment is not retried for ever.
 MAX_ATTEMPTS = 10
+
+# Set while demo data is loaded: its steps are no hand-overs anybody must act on.
+_silenced = contextvars.ContextVar("notifications_silenced", default=False)
+
+
+@contextlib.contextmanager
+def silenced() -> Iterator[None]:
+    """Steps taken inside this block record and send no hand-over mail."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
 
 # The admin viewset (URL namespace) where each kind of record is inspected.
 ADMIN_NAMESPACES = {
@@ -382,6 +398,8 @@ def notify(kind: str, record, *, actor, occasion: str | None = None) -> int:
     occasion records nothing new."""
     from .tasks import send_notifications_task
 
+    if _silenced.get():
+        return 0
     handover = HANDOVERS[kind]
     users = list(recipients(kind, record, actor))
     if not users:

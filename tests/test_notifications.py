@@ -522,3 +522,11 @@ def test_turning_a_kind_off_in_the_account_page_saves_it(people, commit):
     data["handover_mail-council_decision"] = "on"
     client.post(reverse("wagtailadmin_account"), data)
     assert not town.staff.notification_opt_outs.exists()
+
+
+def test_loading_the_demo_data_mails_nobody(db, settings, commit):
+    settings.RAADSVOLG_DEMO = True
+    with commit():
+        call_command("load_demo_data", stdout=io.StringIO())
+    assert mail.outbox == []
+    assert not Notification.objects.exists()
