@@ -401,11 +401,12 @@ def notify(kind: str, record, *, actor, occasion: str | None = None) -> int:
     if _silenced.get():
         return 0
     handover = HANDOVERS[kind]
-    users = list(recipients(kind, record, actor))
-    if not users:
-        return 0
     occasion = latest_history_id(record) if occasion is None else occasion
     key = f"{kind}:{record._meta.label_lower}:{record.pk}:{occasion}"
+    told = Notification.objects.filter(key=key).values("recipient_id")
+    users = list(recipients(kind, record, actor).exclude(pk__in=told))
+    if not users:
+        return 0
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override("nl"):
         message = handover.message(record, display_name(actor))
@@ -432,6 +433,7 @@ def notify(kind: str, record, *, actor, occasion: str | None = None) -> int:
             )
             for user in users
         ]
+    # ignore_conflicts: a concurrent call for the same occasion records nothing twice.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     transaction.on_commit(lambda: send_notifications_task.enqueue(key))
     return len(rows)
