@@ -400,43 +400,41 @@ def notify(kind: str, record, *, actor, occasion: str | None = None) -> int:
 
     if _silenced.get():
         return 0
-    handover = HANDOVERS[kind]
     occasion = latest_history_id(record) if occasion is None else occasion
     key = f"{kind}:{record._meta.label_lower}:{record.pk}:{occasion}"
     told = Notification.objects.filter(key=key).values("recipient_id")
     users = list(recipients(kind, record, actor).exclude(pk__in=told))
     if not users:
         return 0
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override("nl"):
-        message = handover.message(record, display_name(actor))
-        link = admin_link(record)
-        attachment = handover.attachment(record)
-        rows = [
-            Notification(
-                kind=kind,
-                recipient=user,
-                key=key,
-                subject=" ".join(message.subject.split())[:255],
-                body=render_to_string(
-                    "governance/mail/notification.txt",
-                    {
-                        "name": display_name(user),
-                        "message": message,
-                        "link": link,
-                        "attached": bool(attachment),
-                        "account_url": base_url + reverse("wagtailadmin_account"),
-                    },
-                ),
-                link=link,
-                attachment=attachment,
-            )
-            for user in users
-        ]
+        rows = _compose(HANDOVERS[kind], record, actor, users, key)
     # ignore_conflicts: a concurrent call for the same occasion records nothing twice.
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     transaction.on_commit(lambda: send_notifications_task.enqueue(key))
     return len(rows)
+
+
+def _compose(handover: HandOver, record, actor, users, key: str) -> list[Notification]:
+    """One unsaved mail per user: the same message, each addressed by name."""
+    message = handover.message(record, display_name(actor))
+    link = admin_link(record)
+    attachment = handover.attachment(record)
+    account_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_account")
+    context = {"message": message, "link": link, "account_url": account_url}
+    return [
+        Notification(
+            kind=handover.kind,
+            recipient=user,
+            key=key,
+            subject=" ".join(message.subject.split())[:255],
+            body=render_to_string(
+                "governance/mail/notification.txt", {**context, "name": display_name(user)}
+            ),
+            link=link,
+            attachment=attachment,
+        )
+        for user in users
+    ]
 
 
 def send_unsent(key: str | None = None) -> int:

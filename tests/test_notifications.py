@@ -22,6 +22,7 @@ from commitments.lifecycle import apply_transition as take_commitment_step
 from governance.constants import NotificationKind as K
 from governance.models import Letterhead, Notification, NotificationOptOut
 from governance.notifications import informed, notify, send_unsent
+from governance.tasks import send_reminders_task
 from motions.lifecycle import apply_transition as take_motion_step
 from motions.publication import set_published as publish_motion
 from tests import factories as f
@@ -414,6 +415,45 @@ def test_the_daily_reminder_run_retries_failed_mails(people, commit, settings):
     call_command("send_reminders", "--date", "2026-11-24", stdout=out)
     assert "2 melding(en) verstuurd." in out.getvalue()
     assert addresses() == emails(town.griffie, town.second_griffie)
+
+
+def test_the_reminder_task_retries_failed_mails_too(people, commit, settings):
+    town = people
+    settings.EMAIL_BACKEND = "tests.test_notifications.RefusingBackend"
+    with commit():
+        take_commitment_step(commitment(town), town.staff, "propose_completion", reason="Gedaan.")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    send_reminders_task.enqueue("2026-11-24")
+    assert addresses() == emails(town.griffie, town.second_griffie)
+
+
+def test_a_mail_that_keeps_failing_is_given_up_after_ten_attempts(people, commit, settings):
+    town = people
+    settings.EMAIL_BACKEND = "tests.test_notifications.RefusingBackend"
+    with commit():
+        take_commitment_step(
+            commitment(town, completion_proposed=True), town.griffie, "reopen", reason="Nee."
+        )
+    for _attempt in range(12):
+        send_unsent()
+    assert Notification.objects.get().attempts == 10
+
+
+def test_a_recipient_who_left_before_the_retry_is_not_mailed(people, commit, settings):
+    town = people
+    settings.EMAIL_BACKEND = "tests.test_notifications.RefusingBackend"
+    with commit():
+        take_commitment_step(
+            commitment(town, completion_proposed=True), town.griffie, "reopen", reason="Nee."
+        )
+    town.staff.is_active = False
+    town.staff.save()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_unsent() == 0
+    assert mail.outbox == []
+    assert Notification.objects.get().last_error == (
+        "De ontvanger is niet meer actief of heeft geen e-mailadres."
+    )
 
 
 def test_a_mail_is_sent_only_after_the_step_commits(people):
