@@ -475,6 +475,26 @@ def test_the_step_page_says_who_gets_an_email(people):
     assert "Een e-mail hierover gaat naar de griffie van Dijkhoven." in page.text
 
 
+def test_the_commitment_step_page_says_who_gets_an_email(people):
+    town = people
+    record = commitment(town, completion_proposed=True)
+    page = client_for(town.griffie).get(
+        reverse("commitment:transition", args=[record.pk, "complete"])
+    )
+    assert "Een e-mail hierover gaat naar de medewerkers van portefeuille Sociaal domein." in (
+        page.text
+    )
+
+
+def test_a_step_without_hand_over_says_nothing_about_email(people):
+    town = people
+    page = client_for(town.griffie).get(
+        reverse("commitment:transition", args=[commitment(town).pk, "lapse"])
+    )
+    assert page.status_code == 200
+    assert "e-mail" not in page.text.split("<main", 1)[-1].lower()
+
+
 def test_the_advice_step_page_names_the_portfolio_staff_and_the_griffie(people):
     town = people
     record = advice(town)
