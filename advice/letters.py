@@ -9,7 +9,9 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from governance.constants import NotificationKind
 from governance.letters import LetterError, LetterStatus, data_uri, render_pdf
+from governance.notifications import notify
 from governance.roles import scope_for
 
 from .constants import AdviceStatus
@@ -112,6 +114,13 @@ def send_response_letter(letter, user, **choices):
     with transaction.atomic():
         letter.mark_sent(user, letter.advice.municipality, **choices)
         if correction:
+            # The adviesraad gets the corrected letter too; the advies does not move.
+            notify(
+                NotificationKind.response_sent,
+                letter.advice,
+                actor=user,
+                occasion=f"letter-{letter.pk}",
+            )
             return letter
         try:
             letter.advice = take_step(letter.advice, user, "send_response", on=letter.letter_date)

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from governance.constants import NotificationKind
 from governance.lifecycle import Lifecycle, TransitionError
 from governance.lifecycle import Transition as Step
 from governance.roles import Scope, scope_for
@@ -56,6 +57,7 @@ STEPS = {
                 "college's response is due within its term."
             ),
             done=gettext_lazy("Advice %(record)s was submitted to the college."),
+            notifies=NotificationKind.advice_submitted,
         ),
         Step(
             "start_response",
@@ -89,6 +91,7 @@ STEPS = {
                 "The response is recorded as sent on this date; the griffie can then publish it."
             ),
             done=gettext_lazy("The response to advice %(record)s was sent."),
+            notifies=NotificationKind.response_sent,
         ),
         Step(
             "publish",
@@ -101,6 +104,7 @@ STEPS = {
                 "the municipality's public site, in its search and its feeds."
             ),
             done=gettext_lazy("Advice %(record)s was published."),
+            notifies=NotificationKind.published,
         ),
         Step(
             "withdraw_publication",

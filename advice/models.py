@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from governance.constants import TermStart, TermUnit
+from governance.constants import NotificationKind, TermStart, TermUnit
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
 from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
@@ -417,6 +417,8 @@ class ResponseLetter(BaseLetter):
     the response below it (the Hengelo letter). Sending it sends the response."""
 
     send_effect = _("The college's response to the advies is recorded as sent, on today's date.")
+    notifies = NotificationKind.response_sent
+    notifies_on_correction = True
 
     advice = models.ForeignKey(
         Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="response_letters"

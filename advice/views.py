@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin import messages
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 
+from governance.constants import NotificationKind
 from governance.lifecycle_admin import RecordFormView, TransitionViewBase
+from governance.notifications import notify
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
@@ -59,6 +62,18 @@ from .responding import (
 class AdviceIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().with_progress()
+
+
+class AdviceRequestCreateView(CreateView):
+    """Registering an adviesaanvraag hands it to the adviesraad: its members get an
+    e-mail (in the same transaction as the save, sent once it commits)."""
+
+    def save_instance(self):
+        advice_request = super().save_instance()
+        notify(
+            NotificationKind.advice_request, advice_request, actor=self.request.user, occasion=""
+        )
+        return advice_request
 
 
 class AdviceRequestInspectView(ScopedInspectView):

@@ -18,6 +18,7 @@ from .timeline import AdviceTimeline
 from .views import (
     AdviceIndexView,
     AdviceInspectView,
+    AdviceRequestCreateView,
     AdviceRequestInspectView,
     AdviceStepView,
     CorrectView,
@@ -33,6 +34,7 @@ class AdviceRequestViewSet(ScopedModelViewSet):
     icon = "help"
     menu_label = _("Advice requests")
     form_base_class = AdviceRequestForm
+    add_view_class = AdviceRequestCreateView
     inspect_view_class = AdviceRequestInspectView
     # The own term shows as one row (see AdviceRequestInspectView).
     inspect_view_fields_exclude = ["id", "term_unit", "term_start", "term_atw"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from governance.constants import NotificationKind
 from governance.lifecycle import (
     Lifecycle,
     Transition,
@@ -45,6 +46,7 @@ LIFECYCLE = Lifecycle(
             S.completion_proposed,
             by_griffie_or_portfolio_staff,
             done=gettext_lazy("Completion of commitment %(record)s was proposed."),
+            notifies=NotificationKind.completion_proposed,
         ),
         Transition(
             "complete",
@@ -54,6 +56,7 @@ LIFECYCLE = Lifecycle(
             by_griffie,
             asks_date=True,
             done=gettext_lazy("Commitment %(record)s was completed."),
+            notifies=NotificationKind.council_decision,
         ),
         Transition(
             "reopen",
@@ -62,6 +65,7 @@ LIFECYCLE = Lifecycle(
             S.open,
             by_griffie,
             done=gettext_lazy("Commitment %(record)s is open again."),
+            notifies=NotificationKind.council_decision,
         ),
         Transition(
             "lapse",

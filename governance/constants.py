@@ -44,3 +44,15 @@ class TermStart(models.TextChoices):
 
     receipt = "receipt", _("the date of receipt")
     letter_date = "letter_date", _("the date of the letter")
+
+
+class NotificationKind(models.TextChoices):
+    """The hand-overs that are mailed to the people who must act next; each user
+    chooses in their account which of these they receive."""
+
+    advice_request = "advice_request", _("A new advice request to my advisory council")
+    advice_submitted = "advice_submitted", _("An advice submitted to the college")
+    response_sent = "response_sent", _("The college's response to an advice of my council")
+    completion_proposed = "completion_proposed", _("A proposal to complete a motion or commitment")
+    council_decision = "council_decision", _("The council's decision on a motion or commitment")
+    published = "published", _("Publication of a record I worked on")

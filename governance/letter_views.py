@@ -127,7 +127,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
             "governance/admin/confirm.html",
             {
                 "intro": _("Sending cannot be undone. When you send this letter:"),
-                "consequences": letter.send_consequences(),
+                "consequences": letter.send_consequences(self.request.user),
                 "action": reverse(f"{self.namespace}:action", args=[letter.pk, "send"]),
                 "button": _("Send the letter"),
                 "form": form or SendForm(letter=letter),

@@ -170,9 +170,14 @@ class BaseLetter(models.Model):
     # What sending this kind of letter does besides numbering and freezing it, for the
     # page that asks to confirm it.
     send_effect = ""
+    # The hand-over mail that sending makes (governance.notifications), and whether a
+    # corrected version makes it again.
+    notifies = ""
+    notifies_on_correction = False
 
-    def send_consequences(self) -> list[str]:
-        """What sending will do, in the order it happens, for the confirmation page."""
+    def send_consequences(self, user=None) -> list[str]:
+        """What sending will do, in the order it happens, for the confirmation page;
+        with `user`, the sender, also who gets an e-mail about it."""
         consequences = [
             _(
                 "It carries the date given below and gets its case number and document "
@@ -185,6 +190,11 @@ class BaseLetter(models.Model):
         ]
         if self.send_effect:
             consequences.append(str(self.send_effect))
+        if self.notifies and (self.replaces_id is None or self.notifies_on_correction):
+            from .notifications import informed
+
+            subject = getattr(self, self.subject_field)
+            consequences.append(informed(self.notifies, subject, actor=user))
         return consequences
 
     def can_send(self, user) -> bool:

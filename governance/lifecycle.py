@@ -5,7 +5,8 @@ Every step checks the current state and the user's role, runs in a transaction o
 locked row, sets its fields, validates the record with `full_clean()`, and leaves a
 history row with the user and the reason. A refused step raises `TransitionError`
 with a Dutch message and changes nothing. What a step changes besides the status is
-the app's business: it passes `set_fields`."""
+the app's business: it passes `set_fields`. A step that hands the record over to
+others (`notifies`) records their e-mails in the same transaction."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class Transition:
     asks_route: bool = False
     # What the step does that cannot be undone, said on its page before it is taken.
     consequence: str = ""
+    # The hand-over mail this step sends (governance.notifications), if any.
+    notifies: str = ""
     # The sentence shown once the step is taken, in the past tense, naming the record
     # as %(record)s: "Motion %(record)s was adopted." → "Motie M2026-04 is aangenomen."
     done: str = ""
@@ -121,6 +124,10 @@ class Lifecycle:
             locked._change_reason = reason or str(transition.label)
             locked._history_user = user
             locked.save()
+            if transition.notifies:
+                from .notifications import notify
+
+                notify(transition.notifies, locked, actor=user)
         return locked
 
 

@@ -14,7 +14,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from . import publication
+from . import notifications, publication
+from .constants import NotificationKind
 from .lifecycle import Lifecycle, Transition, TransitionError
 from .viewsets import ScopedObjectMixin
 
@@ -93,7 +94,17 @@ class TransitionViewBase(RecordFormView):
         return {**super().get_form_kwargs(), "transition": self.transition}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(transition=self.transition, **kwargs)
+        return super().get_context_data(
+            transition=self.transition, informed=self.informed(), **kwargs
+        )
+
+    def informed(self) -> str:
+        """Who gets an e-mail when the step is taken, said before it is taken."""
+        if not self.transition.notifies:
+            return ""
+        return notifications.informed(
+            self.transition.notifies, self.object, actor=self.request.user
+        )
 
 
 class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
@@ -132,6 +143,11 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
                 "The %(kind)s disappears from the public site, its search and its feeds; it "
                 "stays in Raadsvolg and can be published again."
             ) % {"kind": kind}
+        consequences = [consequence]
+        if publish:
+            consequences.append(
+                notifications.informed(NotificationKind.published, record, actor=request.user)
+            )
         return TemplateResponse(
             request,
             "governance/admin/confirm.html",
@@ -139,7 +155,7 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
                 "page_title": title,
                 "header_title": title,
                 "header_icon": "globe",
-                "consequences": [consequence],
+                "consequences": consequences,
                 "hidden": [("publish", "1" if publish else "0")],
                 "button": _("Publish") if publish else _("Withdraw publication"),
                 "action": request.path,

@@ -15,6 +15,7 @@ from .addressing import PersonName, Salutation
 from .constants import (
     PORTFOLIO_HOLDER_FUNCTIONS,
     MeetingKind,
+    NotificationKind,
     PersonFunction,
     RoleKind,
     TermStart,
@@ -551,6 +552,74 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.key} → {self.recipient}"
+
+
+class Notification(models.Model):
+    """One e-mail about a hand-over to one user: recorded when the step is taken, so
+    that it goes exactly once and a failed send is retried (governance.notifications)."""
+
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        help_text=_("The hand-over it reports: kind, record and occasion; one per recipient."),
+    )
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("text"))
+    link = models.URLField(
+        _("link"), max_length=500, help_text=_("Where the record is in the admin.")
+    )
+    attachment = models.CharField(
+        _("attachment"),
+        max_length=255,
+        blank=True,
+        help_text=_("The stored file sent along (a sent letter's PDF), if any."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(
+        _("last error"), blank=True, help_text=_("Why the last attempt to send it failed.")
+    )
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once")
+        ]
+        indexes = [models.Index(fields=["sent_at"], name="notification_unsent")]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient}"
+
+
+class NotificationOptOut(models.Model):
+    """A kind of hand-over mail a user chose not to receive (all are on by default)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_opt_outs",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+
+    class Meta:
+        verbose_name = _("notification turned off")
+        verbose_name_plural = _("notifications turned off")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_opt_out_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_kind_display()}"
 
 
 class CalendarToken(models.Model):

@@ -4,13 +4,16 @@ site shows.
 Publication is a rule, not a flag in a template: every public surface asks the
 model's `objects.published()`. Moties and toezeggingen publish by the same rule, so
 the rule lives here once; each app keeps its own `can_publish` / `set_published`
-names, which pass their model and their own refusal message."""
+names, which pass their model and their own refusal message. Publishing mails the
+college staff of the record's portfolio (governance.notifications)."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .constants import NotificationKind
 from .lifecycle import TransitionError
+from .notifications import notify
 from .roles import scope_for
 
 
@@ -32,4 +35,6 @@ def set_published(record, user, published: bool, *, refusal):
         locked._change_reason = _("Published") if published else _("Publication withdrawn")
         locked._history_user = user
         locked.save(update_fields=["published_at", "updated_at"])
+        if published:
+            notify(NotificationKind.published, locked, actor=user)
     return locked

@@ -6,14 +6,30 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from .notifications import send_unsent
 from .reminders import send_reminders
 
 
 @task()
 def send_reminders_task(day: str | None = None) -> int:
-    """Send the reminders of `day` (ISO date; today when empty)."""
+    """Send the reminders of `day` (ISO date; today when empty), and retry the
+    hand-over mails that failed before. Returns how many reminders were sent."""
     today = datetime.date.fromisoformat(day) if day else timezone.localdate()
-    return send_reminders(today)
+    count = send_reminders(today)
+    send_unsent()
+    return count
+
+
+@task()
+def send_notifications_task(key: str) -> int:
+    """Send the recorded mails of one hand-over; those already sent are left alone."""
+    return send_unsent(key)
+
+
+@task()
+def retry_notifications_task() -> int:
+    """Send every recorded hand-over mail that is still unsent (the retry sweep)."""
+    return send_unsent()
 
 
 @task()

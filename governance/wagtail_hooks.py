@@ -278,3 +278,10 @@ def keep_help_inside_the_site(request, menu_items):
     """Drop the help items that lead off-site (Wagtail's "What's new" and editor guide
     on guide.wagtail.org, in English and about Wagtail, not Raadsvolg)."""
     menu_items[:] = [item for item in menu_items if not urlparse(item.url or "").netloc]
+
+
+@hooks.register("register_account_settings_panel")
+def register_notification_preferences(request, user, profile):
+    from .notification_settings import NotificationPreferencesPanel
+
+    return NotificationPreferencesPanel(request, user, profile)

@@ -11,6 +11,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from governance.constants import NotificationKind
 from governance.letters import LetterStatus
 from governance.lifecycle import (
     Lifecycle,
@@ -48,6 +49,7 @@ TRANSITIONS = {
             asks_date=True,
             asks_deadline=True,
             done=_("Motion %(record)s was adopted."),
+            notifies=NotificationKind.council_decision,
         ),
         Transition(
             "reject",
@@ -92,6 +94,7 @@ TRANSITIONS = {
             asks_date=True,
             asks_route=True,
             done=_("Completion of motion %(record)s was proposed."),
+            notifies=NotificationKind.completion_proposed,
         ),
         Transition(
             "complete",
@@ -101,6 +104,7 @@ TRANSITIONS = {
             by_griffie,
             asks_date=True,
             done=_("Motion %(record)s was completed."),
+            notifies=NotificationKind.council_decision,
         ),
         Transition(
             "reopen",
@@ -109,6 +113,7 @@ TRANSITIONS = {
             S.in_progress,
             by_griffie,
             done=_("Motion %(record)s is in progress again."),
+            notifies=NotificationKind.council_decision,
         ),
     )
 }

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from governance.constants import NotificationKind
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
@@ -351,6 +352,7 @@ class CompletionLetter(index.Indexed, BaseLetter):
         index.FilterField("status"),
     ]
     send_effect = _("The motie moves to 'afdoening voorgesteld': the raad decides on it next.")
+    notifies = NotificationKind.completion_proposed
 
     motion = models.ForeignKey(
         Motion,

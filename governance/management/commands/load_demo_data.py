@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from advice.demo import load_advice_requests, load_adviezen
 from commitments.demo import load_commitment_pages, load_commitments
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
+from governance.notifications import silenced
 from motions.demo import load_letters, load_motions, load_public_pages
 
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Demo data can only be loaded in demo mode (RAADSVOLG_DEMO=true).")
             )
-        with transaction.atomic():
+        # Demo steps hand nothing over to anybody: no mail.
+        with transaction.atomic(), silenced():
             municipalities = load_organisation()
             load_motions(municipalities)
             load_advice_requests(municipalities)

@@ -1,5 +1,6 @@
 """Send the reminder mails of today: meant for cron, once a day (running it twice sends
-nothing twice). `--enqueue` hands the work to the task worker instead."""
+nothing twice); it also retries hand-over mails that failed before. `--enqueue` hands
+the work to the task worker instead."""
 
 import datetime
 
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from governance.notifications import send_unsent
 from governance.reminders import send_reminders
 from governance.tasks import send_reminders_task
 from governance.validators import validate_plausible_date
@@ -33,6 +35,10 @@ class Command(BaseCommand):
             _("%(count)s reminder(s) sent for %(date)s.")
             % {"count": count, "date": today.strftime("%d-%m-%Y")}
         )
+        # The daily run is also the retry sweep of hand-over mails that failed.
+        retried = send_unsent()
+        if retried:
+            self.stdout.write(_("%(count)s notification(s) sent.") % {"count": retried})
 
     @staticmethod
     def parse_date(value):
