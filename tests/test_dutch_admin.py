@@ -110,10 +110,10 @@ def test_an_advice_request_without_own_term_says_whose_term_applies(town):
         portfolio=town.portfolio,
     )
     with translation.override("nl"):
-        term = str(town.advisory_council.advice_term)
+        term = town.advisory_council.advice_term.describe()
     html = client_for(town.griffie).get(reverse("advice_request:inspect", args=[request.pk])).text
     assert f"Geen: de adviestermijn van de adviesraad geldt ({term})." in html
-    assert "niet ingevuld" in html  # the unit and start of the own term
+    assert "Eenheid van de eigen termijn" not in html  # the own term is one row
     assert not re.search(r"<dd>\s*(None|True|False)\s*</dd>", html)
 
 
