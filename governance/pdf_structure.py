@@ -1,4 +1,4 @@
-"""Two repairs to what WeasyPrint writes into a tagged PDF, for `render_pdf`.
+"""Three repairs to what WeasyPrint writes into a tagged PDF, for `render_pdf`.
 
 1. **One structure element per HTML element.** WeasyPrint builds the structure tree page
    by page: an element that a page break splits (the `<main>` of every letter, a list,
@@ -6,10 +6,13 @@
    meets a 3-item list broken over two pages as two lists. We note which HTML element
    each structure element comes from while WeasyPrint builds the tree, and afterwards
    join the pieces that continue each other across a page break.
-2. **`dc:language` in the XMP metadata**, which PDF/UA asks for and WeasyPrint leaves out
+2. **The page margins are artifacts.** The page number and the draft marker of later
+   pages are marked as pagination artifacts, not as text whose structure element
+   WeasyPrint leaves outside the tree.
+3. **`dc:language` in the XMP metadata**, which PDF/UA asks for and WeasyPrint leaves out
    (it writes the language only to the catalogue's /Lang).
 
-Both hook into WeasyPrint internals (`weasyprint.pdf.tags`); `tests/test_letter_layout.py`
+All three hook into WeasyPrint internals (`weasyprint.pdf.tags`); `tests/test_letter_layout.py`
 pins the result, so an upgrade that changes them fails there rather than in a letter."""
 
 import threading
@@ -33,12 +36,20 @@ def install() -> None:
         if _state["installed"]:
             return
         import weasyprint.pdf as pdf_module
+        from weasyprint.formatting_structure.boxes import MarginBox
         from weasyprint.pdf import tags as tags_module
 
         build = tags_module._build_box_tree
         add_tags = pdf_module.add_tags
 
         def tracked_build(box, parent, pdf, page_number, nums, annotations, tags):
+            if isinstance(box, MarginBox):
+                # Its content gets structure elements outside the tree: note its MCIDs.
+                before = set(nums)
+                yield from build(box, parent, pdf, page_number, nums, annotations, tags)
+                margins = pdf.__dict__.setdefault("_raadsvolg_margins", {})
+                margins.setdefault(page_number, set()).update(set(nums) - before)
+                return
             source = _source(box)
             sources = pdf.__dict__.setdefault("_raadsvolg_sources", {})
             for element in build(box, parent, pdf, page_number, nums, annotations, tags):
@@ -48,6 +59,7 @@ def install() -> None:
 
         def joined_add_tags(pdf, document, pdf_version, page_streams):
             add_tags(pdf, document, pdf_version, page_streams)
+            mark_margins_as_artifacts(pdf, page_streams)
             join_split_elements(pdf)
 
         tags_module._build_box_tree = tracked_build  # its recursion goes through this too
@@ -68,6 +80,32 @@ def _resolve(pdf, reference):
     if not isinstance(reference, bytes) or not reference.endswith(b" R"):
         return None
     return pdf.objects[int(reference.split()[0])]
+
+
+def mark_margins_as_artifacts(pdf, page_streams) -> None:
+    """Make the content of the page margins (page number, draft marker) pagination
+    artifacts, as PDF/UA wants running headers and footers. WeasyPrint marks it as a
+    /Span with an MCID whose structure element it leaves out of the tree."""
+    import pydyf
+
+    margins = pdf.__dict__.pop("_raadsvolg_margins", {})
+    root = _resolve(pdf, pdf.catalog.get("StructTreeRoot"))
+    if root is None or not margins:
+        return
+    numbers = _resolve(pdf, root["ParentTree"])["Nums"]
+    per_page = dict(zip(numbers[0::2], numbers[1::2], strict=True))
+    for page_number, mcids in margins.items():
+        operations = page_streams[page_number].stream
+        for index, item in enumerate(operations):
+            if isinstance(item, dict) and item.get("MCID") in mcids and index:
+                mcid = item["MCID"]
+                operations[index - 1] = "/Artifact"
+                operations[index] = pydyf.Dictionary({"Type": "/Pagination"})
+                # The parent tree's array for a page is indexed by MCID.
+                orphan = _resolve(pdf, per_page[page_number][mcid])
+                if orphan is not None:
+                    orphan.clear()
+                per_page[page_number][mcid] = b"null"
 
 
 def join_split_elements(pdf) -> None:
