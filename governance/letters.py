@@ -22,6 +22,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import pdf_structure
+
 logger = logging.getLogger(__name__)
 
 
@@ -43,9 +45,12 @@ def render_pdf(template_name: str, context: dict, attachments=()) -> tuple[str, 
         Attachment(file_obj=io.BytesIO(data), name=name, description=description)
         for name, data, description in attachments
     ]
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        pdf_variant="pdf/ua-1", custom_metadata=True, attachments=embedded or None
-    )
+    pdf_structure.install()  # one structure element per HTML element across pages
+    options = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
+    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(**options)
+    metadata = document.metadata
+    document.metadata = pdf_structure.metadata_with_language(metadata, metadata.lang or "nl")
+    pdf = document.write_pdf(attachments=embedded or None, **options)
     return html, pdf
 
 

@@ -675,23 +675,46 @@ MAX_LOGO_PIXELS = 2000 * 2000
 
 def validate_logo(file) -> None:
     """The logo must be an image a PDF can show: PNG or JPEG, and really one."""
+    check_image(
+        file,
+        too_heavy=_("The logo is larger than 2 MB."),
+        not_an_image=_("The logo is not an image; upload a PNG or JPEG."),
+        wrong_kind=_("Upload the logo as PNG or JPEG."),
+        too_large=_("The logo is too large; at most 2000 by 2000 pixels."),
+    )
+
+
+def validate_signature(file) -> None:
+    """A signature image: checked as the logo is (PNG or JPEG, no decompression bomb)."""
+    check_image(
+        file,
+        too_heavy=_("The signature image is larger than 2 MB."),
+        not_an_image=_("The signature image is not an image; upload a PNG or JPEG."),
+        wrong_kind=_("Upload the signature image as PNG or JPEG."),
+        too_large=_("The signature image is too large; at most 2000 by 2000 pixels."),
+    )
+
+
+def check_image(file, *, too_heavy, not_an_image, wrong_kind, too_large) -> None:
+    """Raise the matching message unless `file` is a real PNG or JPEG of modest size.
+    Pillow refuses a decompression bomb before it decodes it; we verify, never load."""
     from PIL import Image, UnidentifiedImageError
 
     if file.size > MAX_LOGO_BYTES:
-        raise ValidationError(_("The logo is larger than 2 MB."))
+        raise ValidationError(too_heavy)
     try:
         file.seek(0)
         with Image.open(file) as image:
             image.verify()
             kind, (width, height) = image.format, image.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(_("The logo is not an image; upload a PNG or JPEG.")) from None
+        raise ValidationError(not_an_image) from None
     finally:
         file.seek(0)
     if kind not in ("PNG", "JPEG"):
-        raise ValidationError(_("Upload the logo as PNG or JPEG."))
+        raise ValidationError(wrong_kind)
     if width * height > MAX_LOGO_PIXELS:
-        raise ValidationError(_("The logo is too large; at most 2000 by 2000 pixels."))
+        raise ValidationError(too_large)
 
 
 def contrast_with_white(hex_color: str) -> float:
@@ -761,6 +784,24 @@ class Letterhead(models.Model):
     place = models.CharField(_("place"), max_length=100, help_text=_("Where letters are signed."))
     secretary_name = models.CharField(_("municipal secretary"), max_length=150, blank=True)
     mayor_name = models.CharField(_("mayor"), max_length=150, blank=True)
+    secretary_signature = models.FileField(
+        _("signature of the secretary"),
+        upload_to="letterheads/signatures/",
+        blank=True,
+        validators=[validate_signature],
+        help_text=_(
+            "PNG or JPEG, printed above the name on sent letters. Leave empty to sign by hand."
+        ),
+    )
+    mayor_signature = models.FileField(
+        _("signature of the mayor"),
+        upload_to="letterheads/signatures/",
+        blank=True,
+        validators=[validate_signature],
+        help_text=_(
+            "PNG or JPEG, printed above the name on sent letters. Leave empty to sign by hand."
+        ),
+    )
     case_number_format = models.CharField(
         _("case number scheme"),
         max_length=60,
@@ -826,6 +867,23 @@ class Letterhead(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def signatories(self) -> list[dict]:
+        """Who signs a letter of the college, in the order of the signature block, each
+        with their signature as a data: URI when one was uploaded."""
+        from .letters import data_uri
+
+        return [
+            {
+                "role": role,
+                "name": name,
+                "signature": data_uri(signature) if signature else "",
+            }
+            for role, name, signature in (
+                (_("the secretary,"), self.secretary_name, self.secretary_signature),
+                (_("the mayor,"), self.mayor_name, self.mayor_signature),
+            )
+        ]
 
     def missing_for_letters(self) -> list[str]:
         """What a letter signed by the college still needs."""

@@ -100,6 +100,7 @@ class LetterheadViewSet(ScopedModelViewSet):
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("theme_color")]),
         FieldRowPanel([FieldPanel("secretary_name"), FieldPanel("mayor_name")]),
+        FieldRowPanel([FieldPanel("secretary_signature"), FieldPanel("mayor_signature")]),
         MultiFieldPanel(
             [
                 FieldRowPanel(

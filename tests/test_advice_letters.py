@@ -93,7 +93,7 @@ def test_the_council_letter_embeds_the_sent_response_letter_only(town, advice):
     assert "collegereactie.pdf" in reader.attachments
     text = pdf_text(pdf)
     assert "RAADSINFORMATIEBRIEF" in text and "BIJLAGEN" in text
-    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
 
 
 def test_sending_the_response_letter_sends_the_response(town, advice):
