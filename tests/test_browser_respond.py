@@ -66,7 +66,7 @@ def test_a_group_is_answered_corrected_after_the_summary_and_stored(town, admin_
     page = admin_as(town.staff)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{page.base}/admin/advice/{advice.pk}/respond/")
-    assert "0 van 7 punten hebben een volledige reactie" in page.content()
+    assert "0 van de 7 punten hebben een volledige reactie" in page.content()
     page.screenshot(path=f"{SHOTS}-1-open.png", full_page=True)
     with page.expect_navigation():
         page.get_by_role("navigation", name="Groepen punten").get_by_role(
@@ -105,7 +105,7 @@ def test_a_group_is_answered_corrected_after_the_summary_and_stored(town, admin_
     save(page, "Opslaan en volgende groep")
     assert page.url.endswith("/respond/?groep=3")
     assert "De reacties bij ‘Zorg’ zijn opgeslagen." in page.content()
-    assert "3 van 7 punten hebben een volledige reactie" in page.content()
+    assert "3 van de 7 punten hebben een volledige reactie" in page.content()
     page.screenshot(path=f"{SHOTS}-4-next.png")
     page.get_by_role("link", name="Vorige groep: Zorg").scroll_into_view_if_needed()
     page.screenshot(path=f"{SHOTS}-5-buttons.png")

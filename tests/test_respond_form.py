@@ -97,7 +97,7 @@ def test_the_page_shows_one_group_the_progress_and_links_to_every_group(town):
     advice = advice_with_points(town)
     respond(advice, [1, 2, 3])
     page = client_for(town.staff).get(url(advice, 2)).text
-    assert "3 van 12 punten hebben een volledige reactie" in page
+    assert "3 van de 12 punten hebben een volledige reactie" in page
     assert 'max="12" value="3"' in page
     assert "Groep 2 van 5: Zorg" in page
     fieldsets = re.findall(r'<fieldset class="w-mb-8" id="point-(\d+)"', page)
@@ -198,7 +198,7 @@ def test_an_error_shows_a_summary_linking_each_field_and_keeps_what_was_typed(to
     assert not PointResponse.objects.exists()
     assert Advice.objects.get(pk=advice.pk).status == S.submitted
     # the progress counts what is saved, not what was typed
-    assert "0 van 12 punten hebben een volledige reactie" in page
+    assert "0 van de 12 punten hebben een volledige reactie" in page
 
 
 def test_without_errors_there_is_no_summary(town):
@@ -322,3 +322,11 @@ def test_the_adopt_step_page_names_the_open_points_before_it_is_tried(town):
     respond(advice, [4, 6])
     page = client.get(reverse("advice:step", args=[advice.pk, "adopt_response"])).text
     assert "volledige reactie" not in page
+
+
+
+def test_one_answered_point_is_counted_in_the_singular(town):
+    advice = advice_with_points(town, themes={1: "Wonen", 2: "Wonen", 3: "Zorg"})
+    respond(advice, [1])
+    page = client_for(town.staff).get(url(advice)).text
+    assert "1 van de 3 punten heeft een volledige reactie" in page
