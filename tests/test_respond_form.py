@@ -324,7 +324,6 @@ def test_the_adopt_step_page_names_the_open_points_before_it_is_tried(town):
     assert "volledige reactie" not in page
 
 
-
 def test_one_answered_point_is_counted_in_the_singular(town):
     advice = advice_with_points(town, themes={1: "Wonen", 2: "Wonen", 3: "Zorg"})
     respond(advice, [1])
