@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.dates import DateField
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
 
@@ -272,6 +273,9 @@ class AdviceLetterForm(ScopedAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            for name, value in contact_initial(self.for_user).items():
+                self.initial.setdefault(name, value)
         advice = self.fields.get("advice")
         if advice is not None:
             if self.instance.pk:

@@ -200,7 +200,14 @@ class ResponseLetterViewSet(LetterViewSet):
     form_base_class = AdviceLetterForm
     list_select_related = ("advice",)
     list_display = letter_columns("response_letter")
-    panels = [FieldPanel("advice"), FieldPanel("opening"), FieldPanel("closing")]
+    panels = [
+        FieldPanel("advice"),
+        FieldPanel("opening"),
+        FieldPanel("closing"),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
+        ),
+    ]
 
 
 class CouncilInformationLetterViewSet(LetterViewSet):
@@ -210,7 +217,13 @@ class CouncilInformationLetterViewSet(LetterViewSet):
     form_base_class = AdviceLetterForm
     list_select_related = ("advice",)
     list_display = letter_columns("council_information_letter")
-    panels = [FieldPanel("advice"), FieldPanel("body")]
+    panels = [
+        FieldPanel("advice"),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
+        ),
+    ]
 
 
 class AdviceGroup(ModelViewSetGroup):
