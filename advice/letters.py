@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db import transaction
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.template.defaultfilters import linebreaksbr
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list

@@ -8,7 +8,6 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -74,10 +73,10 @@ def test_the_response_letter_cites_what_the_records_hold(advice, chaired):  # no
     advice.reference = "21 047"
     advice.subject = "Advies Maatregelenpakket"
     advice.save()
-    letter = response_letter(
+    reply = response_letter(
         advice, contact_name="A. Jansen", contact_phone="14 074", contact_email="a@dijkhoven.nl"
     )
-    text = pdf_text(letter.render()[1])
+    text = pdf_text(reply.render()[1])
     for line in (
         "Datum",
         "Ons kenmerk (volgt bij verzending)",
@@ -104,11 +103,11 @@ def test_the_response_letter_leaves_out_the_lines_without_a_record(advice, chair
 
 def test_a_sent_letter_shows_its_numbers_and_date(town, advice, chaired):  # noqa: F811
     advice = take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 20))
-    letter = response_letter(advice)
-    letter.send(town.staff, letter_date=D(2026, 11, 24))
-    text = pdf_text(letter.stored_pdf())
-    assert f"Ons kenmerk {letter.case_number}" in text
-    assert f"Documentnummer {letter.document_number}" in text
+    reply = response_letter(advice)
+    reply.send(town.staff, letter_date=D(2026, 11, 24))
+    text = pdf_text(reply.stored_pdf())
+    assert f"Ons kenmerk {reply.case_number}" in text
+    assert f"Documentnummer {reply.document_number}" in text
     assert "Datum 24 november 2026" in text
     assert "volgt bij verzending" not in text
 
@@ -116,11 +115,11 @@ def test_a_sent_letter_shows_its_numbers_and_date(town, advice, chaired):  # noq
 def test_the_council_information_letter_has_a_date_an_addressee_and_its_enclosures(
     advice,  # noqa: F811
 ):
-    letterhead = advice.municipality.letterhead
-    letterhead.postal_address = "Postbus 500, 7600 AM Dijkhoven"
-    letterhead.save()
-    letter = CouncilInformationLetter.objects.create(advice=advice, contact_name="B. Smit")
-    text = pdf_text(letter.render()[1])
+    head = advice.municipality.letterhead
+    head.postal_address = "Postbus 500, 7600 AM Dijkhoven"
+    head.save()
+    reply = CouncilInformationLetter.objects.create(advice=advice, contact_name="B. Smit")
+    text = pdf_text(reply.render()[1])
     name = advice.municipality.name
     assert f"Aan de gemeenteraad van {name} Postbus 500 7600 AM Dijkhoven" in text
     assert "Datum" in text and "Behandeld door B. Smit" in text
@@ -152,9 +151,9 @@ def test_a_new_letter_names_the_user_who_drafts_it(town, advice):  # noqa: F811
 
 def test_a_new_version_keeps_the_contact_person(town, advice):  # noqa: F811
     advice = take_step(advice, town.staff, "adopt_response", on=D(2026, 11, 20))
-    letter = response_letter(advice, contact_name="A. Jansen", contact_phone="14 074")
-    letter.send(town.staff)
-    copy = letter.new_version(town.staff)
+    reply = response_letter(advice, contact_name="A. Jansen", contact_phone="14 074")
+    reply.send(town.staff)
+    copy = reply.new_version(town.staff)
     assert (copy.contact_name, copy.contact_phone) == ("A. Jansen", "14 074")
 
 
@@ -309,15 +308,15 @@ def test_consecutive_points_of_one_theme_stand_under_one_heading(advice):  # noq
 
 
 def test_the_letterhead_words_the_standard_paragraphs(advice, chaired):  # noqa: F811
-    letterhead = advice.municipality.letterhead
-    letterhead.wording_response_opening = (
+    head = advice.municipality.letterhead
+    head.wording_response_opening = (
         "Dank voor uw advies over {onderwerp} van {uw_brief_van} ({uw_kenmerk}).\n\n"
         "Hieronder <b>onze</b> reactie; vragen: {behandeld_door}."
     )
-    letterhead.wording_closing = "Met {gemeente} verder."
-    letterhead.wording_case_number_notice = "Noem bij contact zaak {kenmerk}."
-    letterhead.full_clean()
-    letterhead.save()
+    head.wording_closing = "Met {gemeente} verder."
+    head.wording_case_number_notice = "Noem bij contact zaak {kenmerk}."
+    head.full_clean()
+    head.save()
     advice.reference = "R&D <1>"
     advice.save()
     html, pdf = response_letter(advice, contact_name="A. Jansen").render()
