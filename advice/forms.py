@@ -121,6 +121,8 @@ class PointForm(forms.Form):
         help_text=_("Its text and explanation are added to the kept point above it."),
     )
     theme = forms.CharField(label=_("Theme"), max_length=255, required=False)
+    # The advies's section above the theme, as the extraction found it; kept as is.
+    section = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Text"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -160,7 +162,14 @@ def merge_points(rows: list[dict]) -> list[dict]:
         else:
             merged.append(dict(data))
         if split := (data.get("split_off") or "").strip():
-            merged.append({"theme": data.get("theme", ""), "text": split, "explanation": ""})
+            merged.append(
+                {
+                    "theme": data.get("theme", ""),
+                    "section": data.get("section", ""),
+                    "text": split,
+                    "explanation": "",
+                }
+            )
     for number, data in enumerate(merged, start=1):
         data["number"] = number
     return merged

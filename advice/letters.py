@@ -107,14 +107,33 @@ def _theme_key(theme: str) -> str:
 
 def points_by_theme(advice) -> list[tuple[str, list]]:
     """The points in the advice's order with their responses, consecutive points of one
-    theme together under it, as (theme, points): the advies's own order is kept, so a
-    theme that comes back later is a heading again."""
+    theme (and section) together under it, as (theme, points): the advies's own order
+    is kept, so a theme that comes back later is a heading again."""
     groups: list[tuple[str, list]] = []
     points = advice.points.select_related("response").order_by("sort_order", "number")
-    for _key, run in groupby(points, key=lambda point: _theme_key(point.theme)):
+
+    def key(point):
+        return _theme_key(point.section), _theme_key(point.theme)
+
+    for _key, run in groupby(points, key=key):
         run = list(run)
         groups.append((run[0].theme.strip(), run))
     return groups
+
+
+def points_by_section(advice) -> list[tuple[str, list[tuple[str, list]]]]:
+    """The points grouped as the advies's sections, each section's points grouped by
+    theme: (section, [(theme, points)]). A point whose theme is the section itself
+    (no section above it) opens a section of its own; a theme equal to its section
+    gets no second heading."""
+    sections: list[tuple[str, list[tuple[str, list]]]] = []
+    for theme, points in points_by_theme(advice):
+        section = points[0].section.strip() or theme
+        if not sections or _theme_key(sections[-1][0]) != _theme_key(section):
+            sections.append((section, []))
+        shown = "" if _theme_key(theme) == _theme_key(section) else theme
+        sections[-1][1].append((shown, points))
+    return sections
 
 
 def _plain(text: str) -> str:
@@ -165,9 +184,15 @@ def response_letter_context(letter) -> dict:
     return {
         **common,
         "title": title,
-        "themes": [
-            (theme, [(point, answer_html(point)) for point in points])
-            for theme, points in points_by_theme(advice)
+        "sections": [
+            (
+                section,
+                [
+                    (theme, [(point, answer_html(point)) for point in points])
+                    for theme, points in themes
+                ],
+            )
+            for section, themes in points_by_section(advice)
         ],
         "salutation": advice.advisory_council.salutation_line(),
         "address_lines": advice.advisory_council.address_lines(),

@@ -160,6 +160,7 @@ class AdviceViewSet(ScopedModelViewSet):
             heading=_("Points"),
             panels=[
                 FieldPanel("number"),
+                FieldPanel("section"),
                 FieldPanel("theme"),
                 FieldPanel("text"),
                 FieldPanel("explanation"),

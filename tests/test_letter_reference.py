@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from pypdf import PdfReader
 
-from advice.letters import bare_subject, points_by_theme
+from advice.extraction import ProposedPoint, extract_points
+from advice.letters import bare_subject, points_by_section, points_by_theme
 from advice.lifecycle import take_step
 from advice.models import Advice, CouncilInformationLetter, PointResponse, ResponseLetter
 from governance.models import Letterhead
@@ -19,6 +20,7 @@ from governance.wording import fill, validate_wording
 from tests.admin_helpers import client_for
 from tests.test_advice_letters import advice, pdf_text  # noqa: F401
 from tests.test_completion_letter import letter, letterhead  # noqa: F401
+from tests.test_extraction import hengelo_advies, needs_seeds
 
 D = datetime.date
 MM = 72 / 25.4
@@ -385,3 +387,58 @@ def test_a_point_without_response_prints_no_answer(advice):  # noqa: F811
     text = pdf_text(response_letter(Advice.objects.get(pk=advice.pk)).render()[1])
     assert "Punt 4 Wij adviseren maatregel 4." in text
     assert "Reactie op 4." not in text
+
+
+def test_themes_stand_under_the_advies_sections(advice):  # noqa: F811
+    layout = [
+        ("Algemene opmerkingen", "Toegang"),
+        ("Algemene opmerkingen", "Maatwerk"),
+        ("", "Communicatie"),
+        ("Maatregelen", "Maatregelen"),
+    ]
+    for point, (section, theme) in zip(advice.points.order_by("number"), layout, strict=True):
+        point.section, point.theme = section, theme
+        point.save()
+    groups = points_by_section(advice)
+    assert [(s, [(t, [p.number for p in ps]) for t, ps in themes]) for s, themes in groups] == [
+        ("Algemene opmerkingen", [("Toegang", [1]), ("Maatwerk", [2])]),
+        ("Communicatie", [("", [3])]),
+        ("Maatregelen", [("", [4])]),
+    ]
+    text = pdf_text(response_letter(advice).render()[1])
+    order = ["Algemene opmerkingen", "Toegang", "Punt 1", "Maatwerk", "Punt 2"]
+    order += ["Communicatie", "Punt 3", "Maatregelen", "Punt 4"]
+    found = [text.index(part) for part in order]
+    assert found == sorted(found)
+    assert text.count("Maatregelen") == 1
+
+
+@needs_seeds
+def test_the_hengelo_advies_gives_its_sections():
+    points = extract_points(hengelo_advies())
+    sections = [point.section or point.theme for point in points]
+    assert list(dict.fromkeys(sections)) == [
+        "Algemene opmerkingen",
+        "Waar op letten in de communicatie richting de Hengelose inwoners en hoe de last "
+        "te beperken",
+        "Maatregelspecifieke opmerkingen",
+    ]
+
+
+def test_the_proposed_section_is_kept_when_the_points_are_saved(town, monkeypatch):
+    from tests.test_point_explanation import TEXT, draft, review_data, row
+
+    proposals = [ProposedPoint(1, "Toegang", "Kort het formulier in.", "", "Algemeen")]
+    monkeypatch.setattr("advice.views.extract_points", lambda text: proposals)
+    adv = draft(town)
+    client = client_for(town.advisory_member)
+    page = client.post(reverse("advice:propose", args=[adv.pk]), {"text": TEXT})
+    assert 'type="hidden" name="points-0-section" value="Algemeen"' in page.text
+    rows = [row(1, "Kort het formulier in.")]
+    rows[0] |= {"section": "Algemeen", "split_off": "Help bij het invullen."}
+    response = client.post(reverse("advice:propose", args=[adv.pk]), review_data(rows))
+    assert response.status_code == 302
+    assert list(adv.points.order_by("number").values_list("section", "text")) == [
+        ("Algemeen", "Kort het formulier in."),
+        ("Algemeen", "Help bij het invullen."),
+    ]
