@@ -216,6 +216,7 @@ def latest_sent_response(advice):
 class Enclosure:
     """A document the raadsinformatiebrief encloses: listed in it and embedded in its PDF."""
 
+    kind: str  # "advice" or "response"
     label: str
     name: str
     description: str
@@ -235,12 +236,17 @@ def council_information_enclosures(letter) -> list[Enclosure]:
         name = advice.letter.name.rsplit("/", 1)[-1]
         enclosures.append(
             Enclosure(
-                advice_label, name, _("The advice of the adviesraad"), lambda: _read(advice.letter)
+                "advice",
+                advice_label,
+                name,
+                _("The advice of the adviesraad"),
+                lambda: _read(advice.letter),
             )
         )
     elif advice.text.strip():
         enclosures.append(
             Enclosure(
+                "advice",
                 advice_label,
                 "advies.txt",
                 _("The advice of the adviesraad"),
@@ -252,6 +258,7 @@ def council_information_enclosures(letter) -> list[Enclosure]:
     if response is not None and response.pdf:
         enclosures.append(
             Enclosure(
+                "response",
                 f"{response_label} ({response.document_number})",
                 "collegereactie.pdf",
                 _("The response of the college"),
@@ -261,6 +268,7 @@ def council_information_enclosures(letter) -> list[Enclosure]:
     elif not letter.is_sent:
         enclosures.append(
             Enclosure(
+                "response",
                 _("%(what)s (enclosed once it is sent)") % {"what": response_label},
                 "",
                 "",
@@ -277,10 +285,7 @@ def _read(file) -> bytes:
 
 def enclosed_phrase(enclosures) -> str:
     """{bijlagen}: what the letter says the raad receives with it."""
-    advice = any(
-        enclosure.name and enclosure.name != "collegereactie.pdf" for enclosure in enclosures
-    )
-    if advice:
+    if any(enclosure.kind == "advice" for enclosure in enclosures):
         return _("the advice of the advisory council and our response")
     return _("our response to the advisory council")
 
