@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.dates import DateField
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
 
@@ -120,6 +121,8 @@ class PointForm(forms.Form):
         help_text=_("Its text and explanation are added to the kept point above it."),
     )
     theme = forms.CharField(label=_("Theme"), max_length=255, required=False)
+    # The advies's section above the theme, as the extraction found it; kept as is.
+    section = forms.CharField(max_length=255, required=False, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Text"), max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -159,7 +162,14 @@ def merge_points(rows: list[dict]) -> list[dict]:
         else:
             merged.append(dict(data))
         if split := (data.get("split_off") or "").strip():
-            merged.append({"theme": data.get("theme", ""), "text": split, "explanation": ""})
+            merged.append(
+                {
+                    "theme": data.get("theme", ""),
+                    "section": data.get("section", ""),
+                    "text": split,
+                    "explanation": "",
+                }
+            )
     for number, data in enumerate(merged, start=1):
         data["number"] = number
     return merged
@@ -272,6 +282,9 @@ class AdviceLetterForm(ScopedAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            for name, value in contact_initial(self.for_user).items():
+                self.initial.setdefault(name, value)
         advice = self.fields.get("advice")
         if advice is not None:
             if self.instance.pk:

@@ -302,6 +302,15 @@ class AdvicePoint(Orderable):
     theme = models.CharField(
         _("theme"), max_length=255, blank=True, help_text=_("The heading the point stands under.")
     )
+    section = models.CharField(
+        _("section"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The advice's section above the theme (e.g. 'General remarks'); the response "
+            "letter groups the themes under it. Empty when the theme is the section."
+        ),
+    )
     text = models.TextField(_("text"), max_length=TEXT_LIMIT)
     explanation = models.TextField(
         _("explanation"),

@@ -205,6 +205,7 @@ def proposal_initial(point) -> dict:
     return {
         "keep": True,
         "theme": data["theme"],
+        "section": data.get("section", ""),
         "text": data["text"],
         "explanation": data.get("explanation", ""),
     }
@@ -288,6 +289,7 @@ class ProposePointsView(AdviceObjectView):
                     advice=advice,
                     number=data["number"],
                     theme=data["theme"],
+                    section=data.get("section", ""),
                     text=data["text"],
                     explanation=data["explanation"],
                     sort_order=order,

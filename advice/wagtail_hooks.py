@@ -162,6 +162,7 @@ class AdviceViewSet(ScopedModelViewSet):
             heading=_("Points"),
             panels=[
                 FieldPanel("number"),
+                FieldPanel("section"),
                 FieldPanel("theme"),
                 FieldPanel("text"),
                 FieldPanel("explanation"),
@@ -202,7 +203,14 @@ class ResponseLetterViewSet(LetterViewSet):
     form_base_class = AdviceLetterForm
     list_select_related = ("advice",)
     list_display = letter_columns("response_letter")
-    panels = [FieldPanel("advice"), FieldPanel("opening"), FieldPanel("closing")]
+    panels = [
+        FieldPanel("advice"),
+        FieldPanel("opening"),
+        FieldPanel("closing"),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
+        ),
+    ]
 
 
 class CouncilInformationLetterViewSet(LetterViewSet):
@@ -212,7 +220,13 @@ class CouncilInformationLetterViewSet(LetterViewSet):
     form_base_class = AdviceLetterForm
     list_select_related = ("advice",)
     list_display = letter_columns("council_information_letter")
-    panels = [FieldPanel("advice"), FieldPanel("body")]
+    panels = [
+        FieldPanel("advice"),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
+        ),
+    ]
 
 
 class AdviceGroup(ModelViewSetGroup):

@@ -69,6 +69,59 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+CONTACT_FIELDS = ("contact_name", "contact_phone", "contact_email")
+
+
+def contact_initial(user) -> dict:
+    """A new letter's contact person: the user who drafts it."""
+    if user is None:
+        return {}
+    return {"contact_name": user.get_full_name().strip(), "contact_email": user.email}
+
+
+def contact_line(letter) -> str:
+    """'Behandeld door': the name with telephone and e-mail; empty without a name."""
+    name = letter.contact_name.strip()
+    if not name:
+        return ""
+    return ", ".join(
+        part for part in (name, letter.contact_phone.strip(), letter.contact_email) if part
+    )
+
+
+def reference_rows(
+    letter,
+    *,
+    subject="",
+    your_reference="",
+    your_letter_date=None,
+    enclosures=0,
+    numbers=True,
+    subject_heading=False,
+) -> list[tuple[str, str, bool]]:
+    """The reference block of a municipal letter as (label, value) rows: Datum, Ons
+    kenmerk, Uw kenmerk, Uw brief van, Behandeld door, Bijlage(n), Onderwerp; a row
+    whose record is empty is left out. A draft's numbers say they come when sent. With
+    `subject_heading` the subject is the letter's heading (its H1), printed only there."""
+    pending = "" if letter.is_sent else _("(assigned when sent)")
+    day = letter.letter_date or timezone.localdate()
+    rows = [
+        (_("Date"), date_format(day, "j F Y")),
+        (_("Our reference"), (letter.case_number or pending) if numbers else ""),
+        (_("Document number"), (letter.document_number or pending) if numbers else ""),
+        (_("Your reference"), your_reference.strip()),
+        (_("Your letter of"), date_format(your_letter_date, "j F Y") if your_letter_date else ""),
+        (_("Handled by"), contact_line(letter)),
+        (_("Enclosure(s)"), str(enclosures) if enclosures else ""),
+        (_("Subject"), subject),
+    ]
+    return [
+        (str(label), value, subject_heading and label == rows[-1][0])
+        for label, value in rows
+        if value
+    ]
+
+
 class LetterStatus(models.TextChoices):
     draft = "draft", gettext_lazy("Draft")
     sent = "sent", gettext_lazy("Sent")
@@ -88,6 +141,20 @@ class BaseLetter(models.Model):
     case_number = models.CharField(gettext_lazy("case number"), max_length=60, blank=True)
     document_number = models.CharField(gettext_lazy("document number"), max_length=80, blank=True)
     letter_date = models.DateField(gettext_lazy("date of the letter"), null=True, blank=True)
+    # "Behandeld door": who answers questions about the letter; a new draft gets the
+    # name and e-mail of whoever makes it.
+    contact_name = models.CharField(
+        gettext_lazy("handled by"),
+        max_length=150,
+        blank=True,
+        help_text=gettext_lazy(
+            "The contact person named in the letter; empty leaves the line out."
+        ),
+    )
+    contact_phone = models.CharField(
+        gettext_lazy("telephone of the contact person"), max_length=50, blank=True
+    )
+    contact_email = models.EmailField(gettext_lazy("e-mail of the contact person"), blank=True)
     pdf = models.FileField(gettext_lazy("PDF"), upload_to="letters/%Y/", blank=True)
     sha256 = models.CharField(gettext_lazy("SHA-256"), max_length=64, blank=True)
     rendered_at = models.DateTimeField(gettext_lazy("rendered"), null=True, blank=True)
@@ -222,7 +289,7 @@ class BaseLetter(models.Model):
             version=self.version + 1,
             case_number=self.case_number,
             **{self.subject_field: getattr(self, self.subject_field)},
-            **{field: getattr(self, field) for field in self.copied_fields},
+            **{field: getattr(self, field) for field in self.copied_fields + CONTACT_FIELDS},
         )
         copy._history_user = user
         copy.save()

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,6 +24,7 @@ from .constants import (
 )
 from .terms import Term
 from .validators import validate_plausible_date, validate_postcode
+from .wording import PLACEHOLDERS, validate_wording
 
 tooi_code_validator = RegexValidator(
     r"^gm\d{4}$", _("Enter a TOOI municipality code such as gm0153.")
@@ -757,6 +759,13 @@ def scheme_repeats(scheme: str, counting: str) -> bool:
     return not names & {"year", "case"}
 
 
+WORDING_HELP = format_lazy(
+    "{}{}",
+    _("Empty for Raadsvolg's standard text. Placeholders: "),
+    " ".join(f"{{{name}}}" for name in PLACEHOLDERS),
+)
+
+
 class Letterhead(models.Model):
     """The briefhoofd of a municipality: what every generated letter shows and who signs."""
 
@@ -848,6 +857,35 @@ class Letterhead(models.Model):
         default=1,
         help_text=_("For a count that goes on: the number to hand out next."),
     )
+    # The standard paragraphs in the municipality's own words; empty: Raadsvolg's.
+    wording_response_opening = models.TextField(
+        _("opening of the response letter"),
+        max_length=2000,
+        blank=True,
+        validators=[validate_wording],
+        help_text=WORDING_HELP,
+    )
+    wording_council_information = models.TextField(
+        _("text of the council information letter"),
+        max_length=2000,
+        blank=True,
+        validators=[validate_wording],
+        help_text=WORDING_HELP,
+    )
+    wording_closing = models.TextField(
+        _("closing sentence"),
+        max_length=1000,
+        blank=True,
+        validators=[validate_wording],
+        help_text=WORDING_HELP,
+    )
+    wording_case_number_notice = models.TextField(
+        _("case number notice"),
+        max_length=500,
+        blank=True,
+        validators=[validate_wording],
+        help_text=WORDING_HELP,
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -884,6 +922,14 @@ class Letterhead(models.Model):
                 (_("the mayor,"), self.mayor_name, self.mayor_signature),
             )
         ]
+
+    def council_address_lines(self) -> list[str]:
+        """The address block of a letter to the raad: the raad of this municipality at
+        the municipality's postal address (the raad has no address of its own; the
+        griffie receives its post there), a comma starting a new line."""
+        lines = [str(_("To the municipal council of %(name)s")) % {"name": self.municipality.name}]
+        lines += [part.strip() for part in re.split(r"[,\n]", self.postal_address)]
+        return [line for line in lines if line]
 
     def missing_for_letters(self) -> list[str]:
         """What a letter signed by the college still needs."""

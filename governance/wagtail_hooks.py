@@ -120,6 +120,15 @@ class LetterheadViewSet(ScopedModelViewSet):
             ],
             heading=_("Numbers of sent letters"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("wording_response_opening"),
+                FieldPanel("wording_council_information"),
+                FieldPanel("wording_closing"),
+                FieldPanel("wording_case_number_notice"),
+            ],
+            heading=_("Standard wording of letters"),
+        ),
     ]
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
-from governance.letters import LetterStatus
+from governance.letters import LetterStatus, contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 
 from .constants import CompletionRoute, MotionStatus, PartyChoice
@@ -106,6 +106,9 @@ class CompletionLetterForm(ScopedAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            for name, value in contact_initial(self.for_user).items():
+                self.initial.setdefault(name, value)
         motion = self.fields.get("motion")
         if motion is not None:
             if self.instance.pk:

@@ -10,7 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.letters import LetterError, data_uri
+from governance.letters import LetterError, data_uri, reference_rows
 from governance.roles import scope_for
 
 from .constants import CompletionRoute, MotionStatus
@@ -129,6 +129,10 @@ def completion_letter_context(letter) -> dict:
         "letter_date": letter.letter_date or timezone.localdate(),
         "portfolio": motion.portfolio.name if motion.portfolio_id else "",
         "is_draft": not letter.is_sent,
+        # To the raad at the municipality's address; the subject, the numbers and the
+        # attachments have their own sections in a raadsbrief.
+        "address_lines": letterhead.council_address_lines(),
+        "reference": reference_rows(letter, numbers=False),
     }
 
 

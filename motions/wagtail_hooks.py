@@ -115,6 +115,9 @@ class CompletionLetterViewSet(LetterViewSet):
         FieldPanel("introduction"),
         FieldPanel("core_message"),
         FieldPanel("attachments"),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
+        ),
     ]
 
 

@@ -110,8 +110,9 @@ def test_the_command_prints_json(capsys):
     call_command("extract_advice_points", str(HENGELO), "--json", stdout=out)
     points = json.loads(out.getvalue())
     assert len(points) == 15
-    assert set(points[0]) == {"number", "theme", "text"}
-    assert set(points[4]) == {"number", "theme", "text", "explanation"}
+    assert set(points[0]) == {"number", "section", "theme", "text"}
+    assert set(points[4]) == {"number", "section", "theme", "text", "explanation"}
+    assert set(points[5]) == {"number", "theme", "text", "explanation"}  # no section above
 
 
 def test_every_pattern_in_a_letter_of_our_own():

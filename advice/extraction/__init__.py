@@ -45,11 +45,14 @@ class ProposedPoint:
     theme: str
     text: str
     explanation: str = ""
+    section: str = ""
 
     def as_dict(self) -> dict:
         data = {"number": self.number, "theme": self.theme, "text": self.text}
         if self.explanation:
             data["explanation"] = self.explanation
+        if self.section:
+            data["section"] = self.section
         return data
 
 
@@ -64,6 +67,7 @@ def extract_points(raw_text: str) -> list[ProposedPoint]:
             point.theme,
             _capital(point.full_text().strip()),
             point.explanation.strip(),
+            point.section.strip(),
         )
         for number, point in enumerate(points, start=1)
     ]

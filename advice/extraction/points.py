@@ -106,6 +106,7 @@ class Point:
     summary: bool = False
     children: list[str] = field(default_factory=list)
     explained_by_children: bool = False
+    section: str = ""  # the top-level heading above the theme, if the theme is below one
 
     def full_text(self) -> str:
         text = self.text
@@ -137,6 +138,18 @@ class Reader:
     @property
     def theme(self) -> str:
         return self.label_theme or self.headings.get(2) or self.headings.get(1) or ""
+
+    @property
+    def section(self) -> str:
+        """The section heading ("1. Algemene opmerkingen") when the theme is a heading
+        (or label) below it; empty when the theme is the section itself."""
+        if self.label_theme or self.headings.get(2):
+            return self.headings.get(1, "")
+        return ""
+
+    def placed(self, point: Point) -> Point:
+        point.section = self.section
+        return point
 
     def read(self, blocks: list[Block], base: int = 0) -> list[Point]:
         for index, block in enumerate(blocks):
@@ -382,7 +395,7 @@ class Reader:
         if not text:
             return
         point = Point(cell("theme") or self.theme, text, cell("explanation"), index)
-        self.points.append(point)
+        self.points.append(self.placed(point))
 
     # -- points -------------------------------------------------------------------
 
@@ -417,7 +430,7 @@ class Reader:
                     parts = [f"{previous} {sentence}"]
                 for part in parts:
                     current = Point(self.theme, part, "", index, summary=summary)
-                    self.points.append(current)
+                    self.points.append(self.placed(current))
                     first = first or current
             elif current is not None:
                 if evidence.score >= 1 or CONCRETE.match(sentence):
@@ -453,14 +466,14 @@ class Reader:
             index,
             summary=summary,
         )
-        self.points.append(point)
+        self.points.append(self.placed(point))
         return point
 
     def _add_each(self, index, sentences, advising, summary) -> Point:
         start, first = 0, None
         for end in advising:
             point = Point(self.theme, " ".join(sentences[start : end + 1]), "", index, summary)
-            self.points.append(point)
+            self.points.append(self.placed(point))
             first = first or point
             start = end + 1
         point.explanation = " ".join(sentences[start:])
