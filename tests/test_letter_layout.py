@@ -380,3 +380,17 @@ def test_the_xmp_names_the_language(town, letterhead):
         assert [element.text for element in languages] == ["nl-NL"]
         # One RDF packet, as XMP wants it.
         assert len(xmp.findall("rdf:RDF", namespaces)) == 1
+
+
+def test_a_quoted_point_never_ends_a_page_without_the_start_of_its_answer(town, letterhead):
+    """Forty points fill several pages; at every page break a point's quote stays with
+    the first line of the college's answer."""
+    advice = advice_with_responses(town, points=40)
+    _html, pdf = ResponseLetter(advice=advice, closing=CLOSING_SENTENCE).render()
+    pages = page_texts(pdf)
+    assert len(pages) >= 3
+    for number in range(1, 41):
+        quote = f"Wij adviseren maatregel {number}."
+        answer = f"Reactie op {number}."
+        (on,) = [i for i, text in enumerate(pages) if quote in text]
+        assert answer in pages[on], f"point {number}: its answer starts on another page"
