@@ -113,7 +113,7 @@ def test_the_pdf_is_tagged_pdf_ua_1_in_dutch_with_a_title(town, motions):
     _html, pdf = render_agenda_list(ListRequest(town.municipality))
     reader = PdfReader(io.BytesIO(pdf))
     root = reader.trailer["/Root"]
-    assert root["/Lang"] == "nl"
+    assert root["/Lang"] == "nl-NL"
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
