@@ -290,8 +290,21 @@ class AdviceLetterForm(ScopedAdminForm):
             if self.instance.pk:
                 advice.disabled = True
             else:
-                advice.queryset = (
-                    Advice.objects.visible_to(self.for_user)
-                    .exclude(status=AdviceStatus.draft)
-                    .filter(portfolio__isnull=False)
-                )
+                advice.queryset = self.advice_choices()
+
+    def advice_choices(self):
+        """The adviezen that can get this kind of letter now: answered or being answered,
+        and without such a letter yet (an existing one is edited, or corrected with a
+        new version). The response letter is for an advies whose response is not sent."""
+        model = self._meta.model
+        choices = (
+            Advice.objects.visible_to(self.for_user)
+            .exclude(status__in=(AdviceStatus.draft, AdviceStatus.submitted))
+            .filter(portfolio__isnull=False)
+            .exclude(pk__in=model.objects.values("advice"))
+        )
+        if model.__name__ == "ResponseLetter":
+            choices = choices.filter(
+                status__in=(AdviceStatus.response_in_preparation, AdviceStatus.response_adopted)
+            )
+        return choices

@@ -331,15 +331,27 @@ def can_send(letter, user) -> bool:
     return scope.is_griffie_of(advice.municipality_id) or scope.is_staff_for(advice.portfolio_id)
 
 
+def response_send_refusal(letter) -> str:
+    """Why the response letter cannot be sent now, or "" when it can."""
+    if letter.replaces_id is None and letter.advice.status != AdviceStatus.response_adopted:
+        return _("The response is sent once the college adopted it; the advice is %(status)s.") % {
+            "status": letter.advice.get_status_display().lower()
+        }
+    return ""
+
+
+def council_information_send_refusal(letter) -> str:
+    if not letter.advice.response_letters.filter(status=LetterStatus.sent).exists():
+        return _("Send the response letter to the adviesraad first.")
+    return ""
+
+
 def send_response_letter(letter, user, **choices):
     """Send the response to the adviesraad: the advies moves to response sent. A
     corrected version is sent without moving the advies again."""
     correction = letter.replaces_id is not None
-    if not correction and letter.advice.status != AdviceStatus.response_adopted:
-        raise LetterError(
-            _("The response is sent once the college adopted it; the advice is %(status)s.")
-            % {"status": letter.advice.get_status_display().lower()}
-        )
+    if refusal := response_send_refusal(letter):
+        raise LetterError(refusal)
     with transaction.atomic():
         letter.mark_sent(user, letter.advice.municipality, **choices)
         if correction:
@@ -363,8 +375,8 @@ def send_response_letter(letter, user, **choices):
 
 def send_council_information_letter(letter, user, **choices):
     """Send the raadsinformatiebrief, once the response itself has been sent."""
-    if not letter.advice.response_letters.filter(status=LetterStatus.sent).exists():
-        raise LetterError(_("Send the response letter to the adviesraad first."))
+    if refusal := council_information_send_refusal(letter):
+        raise LetterError(refusal)
     with transaction.atomic():
         letter.mark_sent(user, letter.advice.municipality, **choices)
     return letter

@@ -464,6 +464,11 @@ class ResponseLetter(BaseLetter):
 
         return can_send(self, user)
 
+    def send_refusal(self):
+        from .letters import response_send_refusal
+
+        return response_send_refusal(self)
+
     def earliest_date(self):
         response = getattr(self.advice, "college_response", None)
         if response is not None and response.adopted_on:
@@ -528,6 +533,11 @@ class CouncilInformationLetter(BaseLetter):
         from .letters import can_send
 
         return can_send(self, user)
+
+    def send_refusal(self):
+        from .letters import council_information_send_refusal
+
+        return council_information_send_refusal(self)
 
     def earliest_date(self):
         from .letters import latest_sent_response

@@ -34,6 +34,7 @@ class LetterInspectView(ScopedInspectView):
             subject=getattr(letter, letter.subject_field),
             can_change=self.user_has_permission_for_instance("change", letter),
             can_send=not letter.is_sent and letter.can_send(self.request.user),
+            send_refusal="" if letter.is_sent else letter.send_refusal(),
             can_correct=letter.is_sent
             and not hasattr(letter, "replaced_by")
             and self.user_has_permission_for_instance("add", letter),
@@ -121,6 +122,9 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
         """Sending cannot be undone: a page says what it will do, asks the date (and the
         numbers where they are typed in) and asks to confirm."""
         if letter.is_sent or not letter.can_send(self.request.user):
+            return self.inspect(letter)
+        if refusal := letter.send_refusal():
+            messages.error(self.request, refusal)
             return self.inspect(letter)
         return TemplateResponse(
             self.request,

@@ -272,6 +272,10 @@ class BaseLetter(models.Model):
     def can_send(self, user) -> bool:
         raise NotImplementedError
 
+    def send_refusal(self) -> str:
+        """Why this letter cannot be sent now (the state of its motie or advies), or ""."""
+        return ""
+
     def send(self, user, **choices):
         """Number, date and render the letter for good and mark it sent; `choices` are
         `mark_sent`'s (the letter date, typed numbers)."""

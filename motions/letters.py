@@ -142,17 +142,23 @@ def can_send(letter, user) -> bool:
     return scope.is_griffie_of(motion.municipality_id) or scope.is_staff_for(motion.portfolio_id)
 
 
+def completion_send_refusal(letter) -> str:
+    """Why the raadsbrief cannot be sent now, or "" when it can."""
+    if not strip_tags(letter.core_message or "").strip():
+        return _("Write the core message (KERNBOODSCHAP) before sending.")
+    if letter.replaces_id is None and letter.motion.status != MotionStatus.in_progress:
+        return _(
+            "The motion is %(status)s; a completion letter is sent for a motion in progress."
+        ) % {"status": letter.motion.get_status_display().lower()}
+    return ""
+
+
 def send_completion_letter(letter, user, **choices):
     """Send the raadsbrief and move the motie to completion proposed, all or nothing.
     A corrected version is sent without moving the motie again."""
-    if not strip_tags(letter.core_message or "").strip():
-        raise LetterError(_("Write the core message (KERNBOODSCHAP) before sending."))
     correction = letter.replaces_id is not None
-    if not correction and letter.motion.status != MotionStatus.in_progress:
-        raise LetterError(
-            _("The motion is %(status)s; a completion letter is sent for a motion in progress.")
-            % {"status": letter.motion.get_status_display().lower()}
-        )
+    if refusal := completion_send_refusal(letter):
+        raise LetterError(refusal)
     with transaction.atomic():
         letter.mark_sent(user, letter.motion.municipality, **choices)
         if correction:

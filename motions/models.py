@@ -401,6 +401,11 @@ class CompletionLetter(index.Indexed, BaseLetter):
     def earliest_date(self):
         return self.motion.vote_or_meeting_date, _("the vote on the motion")
 
+    def send_refusal(self):
+        from .letters import completion_send_refusal
+
+        return completion_send_refusal(self)
+
     def send(self, user, **choices):
         from .letters import send_completion_letter
 

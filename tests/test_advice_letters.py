@@ -155,3 +155,29 @@ def test_a_corrected_response_letter_can_be_sent(town, advice):
     assert second.document_number != first.document_number
     with pytest.raises(LetterError, match="heeft al een nieuwere versie"):
         first.new_version(town.staff)
+
+
+def test_a_letter_that_cannot_be_sent_yet_offers_no_send_and_says_why(town, advice):
+    letter = ResponseLetter.objects.create(advice=advice)
+    client = client_for(town.staff)
+    page = client.get(reverse("response_letter:inspect", args=[letter.pk])).text
+    send = reverse("response_letter:action", args=[letter.pk, "send"])
+    assert f'href="{send}"' not in page
+    assert "Nog niet te verzenden: De reactie wordt verzonden nadat het college" in page
+    response = client.get(send, follow=True)  # typed by hand: back, with the reason
+    assert "nadat het college haar heeft vastgesteld" in response.text
+    assert "Brief verzenden" not in response.text
+
+
+def test_a_new_letter_is_offered_only_for_adviezen_that_can_get_one(town, advice):
+    add = reverse("response_letter:add")
+    client = client_for(town.staff)
+    assert f'value="{advice.pk}"' in client.get(add).text
+    ResponseLetter.objects.create(advice=advice)
+    assert f'value="{advice.pk}"' not in client.get(add).text  # it has one: edit that
+    client.post(add, {"advice": advice.pk})  # forged: refused, nothing made
+    assert ResponseLetter.objects.filter(advice=advice).count() == 1
+    council_add = reverse("council_information_letter:add")
+    assert f'value="{advice.pk}"' in client.get(council_add).text
+    Advice.objects.filter(pk=advice.pk).update(status=S.submitted)
+    assert f'value="{advice.pk}"' not in client.get(council_add).text
