@@ -13,6 +13,7 @@ class AdviceConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from governance.admin_search import AdminSearchSource, register_admin_search_source
+        from governance.letters import describe_letter
         from governance.search import register_search_source
         from governance.watchlist import register_source
 
@@ -53,6 +54,27 @@ class AdviceConfig(AppConfig):
                 visible_through="advice",
                 select_related=("advice",),
                 title=lambda point: f"{point.advice} – {point}",
+            )
+        )
+        for letter_model, url_name in (
+            (ResponseLetter, "response_letter:inspect"),
+            (CouncilInformationLetter, "council_information_letter:inspect"),
+        ):
+            register_admin_search_source(
+                AdminSearchSource(
+                    letter_model,
+                    ("case_number", "document_number", "advice__reference", "advice__subject"),
+                    url_name,
+                    describe=describe_letter,
+                    select_related=("advice",),
+                )
+            )
+        register_admin_search_source(
+            AdminSearchSource(
+                AdviceRequest,
+                ("subject", "description"),
+                "advice_request:inspect",
+                describe=lambda request: request.description,
             )
         )
         register_source(AdviceRequestDeadlines())

@@ -1,5 +1,6 @@
-"""The admin's search box: the moties, toezeggingen, adviezen and advice points the
-user may see, found by number, title, text or indiener, instead of Wagtail's search of
+"""The admin's search box: the moties, toezeggingen, adviezen, advice points, letters and
+adviesaanvragen the user may see, found by number, title, text, indiener or letter
+number, instead of Wagtail's search of
 pages (which finds nothing of this work). Each app registers what it searches; each
 source searches only what its permission policy lets the user see, so nothing of
 another municipality, portfolio or adviesraad is ever found."""

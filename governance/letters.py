@@ -127,6 +127,17 @@ class LetterStatus(models.TextChoices):
     sent = "sent", gettext_lazy("Sent")
 
 
+def describe_letter(letter) -> str:
+    """One line about a letter for a list of search results: its state and numbers."""
+    if not letter.is_sent:
+        return _("Draft, not sent")
+    return _("Sent on %(date)s; case number %(case)s, document number %(document)s") % {
+        "date": date_format(letter.letter_date, "j F Y") if letter.letter_date else "—",
+        "case": letter.case_number or "—",
+        "document": letter.document_number or "—",
+    }
+
+
 class BaseLetter(models.Model):
     """What every generated letter has: its numbers, its PDF with checksum, a status
     (a sent letter is immutable), and the version it corrects."""

@@ -12,6 +12,7 @@ class MotionsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from governance.admin_search import AdminSearchSource, register_admin_search_source
+        from governance.letters import describe_letter
         from governance.search import register_search_source
         from governance.watchlist import register_source
 
@@ -31,6 +32,15 @@ class MotionsConfig(AppConfig):
                 ("number", "title", "operative_text", "recitals", "submitters__person__name"),
                 "motion:inspect",
                 describe=lambda motion: motion.operative_text,
+            )
+        )
+        register_admin_search_source(
+            AdminSearchSource(
+                CompletionLetter,
+                ("case_number", "document_number", "motion__number", "motion__title"),
+                "completion_letter:inspect",
+                describe=describe_letter,
+                select_related=("motion",),
             )
         )
         register_source(MotionDeadlines())

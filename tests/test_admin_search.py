@@ -100,3 +100,39 @@ def test_a_search_costs_one_query_per_kind_of_record(town):
     with CaptureQueriesContext(connection) as searched:
         assert len(found(client.get(URL, {"q": "wachttijden"}))) == 5
     assert len(searched) - len(empty) <= len(SOURCES)
+
+
+def test_letters_and_advice_requests_are_found_by_number_and_subject_in_scope(town, other_town):
+    from advice.models import ResponseLetter
+    from governance.letters import LetterStatus
+    from tests.factories import AdviceRequestFactory
+
+    def advice_in(place, subject):
+        return AdviceFactory(
+            municipality=place.municipality,
+            advisory_council=place.advisory_council,
+            portfolio=place.portfolio,
+            points=0,
+            subject=subject,
+        )
+
+    letter = ResponseLetter.objects.create(advice=advice_in(town, "Armoedebeleid"))
+    ResponseLetter.objects.filter(pk=letter.pk).update(
+        status=LetterStatus.sent, case_number="0712345", document_number="572905"
+    )
+    ResponseLetter.objects.create(advice=advice_in(other_town, "Armoedebeleid elders"))
+    request = AdviceRequestFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=town.portfolio,
+        subject="Armoedebeleid 2027",
+    )
+    staff = client_for(town.staff)
+    for query in ("572905", "0712345"):
+        response = staff.get(URL, {"q": query})
+        assert found(response) == [str(ResponseLetter.objects.get(pk=letter.pk))]
+        assert reverse("response_letter:inspect", args=[letter.pk]) in response.text
+        assert "Verzonden op" in response.text
+    titles = found(staff.get(URL, {"q": "armoedebeleid"}))
+    assert str(request) in titles and str(ResponseLetter.objects.get(pk=letter.pk)) in titles
+    assert found(staff.get(URL, {"q": "elders"})) == []  # the other municipality's letter
