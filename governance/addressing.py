@@ -62,7 +62,11 @@ PREFIXES = {
     "mw.": Salutation.mrs,
     "mw": Salutation.mrs,
 }
-INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+$")
+# Initials in free text: "B." or "Th." or, without dots, one capital ("Dhr B Rikhof").
+INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.|[A-Z])+$")
+# What the initials field accepts: up to four letters ("AJM"), or initials each ending in
+# a dot ("A.J.M.", "Th. J.").
+INITIALS_FIELD = re.compile(r"^(?:[A-Za-zÀ-ÿ]{1,4}|(?:[A-ZÀ-Ý][a-z]?\.[\s-]?)+)$")
 
 
 @dataclass(frozen=True)
@@ -108,11 +112,29 @@ class PersonName:
         return pgettext("letter", "Dear Ms %(surname)s,") % {"surname": surname}
 
     def check(self) -> None:
-        """Refuse a name a letter cannot address: parts without a surname."""
-        if not self.surname.strip() and (self.initials or self.infix or self.title):
-            raise ValidationError(
-                _("Fill in the surname: without it the letter cannot address the person.")
+        """Refuse a name a letter cannot address, as {field: message}: parts or a form of
+        address without a surname, initials that are not initials, a form of address
+        typed into the surname, a genderneutral name without initials."""
+        errors = {}
+        surname = self.surname.strip()
+        has_parts = self.initials or self.infix or self.title
+        if not surname and (has_parts or self.salutation != Salutation.neutral):
+            errors["surname"] = _(
+                "Fill in the surname: without it the letter cannot address the person."
             )
+        if self.initials.strip() and not INITIALS_FIELD.match(self.initials.strip()):
+            errors["initials"] = _("Only initials, such as 'B.' or 'A.J.M.'.")
+        lowered = surname.lower()
+        if any(lowered == p or lowered.startswith(p + " ") for p in PREFIXES):
+            errors["surname"] = _(
+                "Choose the form of address above; fill in the surname only here."
+            )
+        if surname and self.salutation == Salutation.neutral and not self.initials.strip():
+            errors["initials"] = _(
+                "The genderneutral aanhef names initials and surname: fill in the initials."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 def tidy_initials(initials: str) -> str:

@@ -12,7 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .addressing import PersonName, Salutation
+from .addressing import PersonName, Salutation, split_infix
 from .constants import (
     PORTFOLIO_HOLDER_FUNCTIONS,
     MeetingKind,
@@ -378,10 +378,16 @@ class AdvisoryCouncil(models.Model):
         return self.name
 
     def clean(self):
+        if not self.chair_infix.strip():  # "de Boer" typed as the surname
+            infix, surname = split_infix(self.chair_surname.strip())
+            if infix and self.chair_surname.strip()[:1].islower():
+                self.chair_infix, self.chair_surname = infix, surname
         try:
             self.chair.check()
         except ValidationError as error:
-            raise ValidationError({"chair_surname": error.messages}) from error
+            raise ValidationError(
+                {f"chair_{field}": messages for field, messages in error.message_dict.items()}
+            ) from error
         if self.fixed_salutation.strip() and not self.fixed_salutation.strip().endswith(","):
             self.fixed_salutation = self.fixed_salutation.strip() + ","
         if self.postal_code:
@@ -403,8 +409,11 @@ class AdvisoryCouncil(models.Model):
         """The aanhef of a letter to this adviesraad."""
         if self.fixed_salutation.strip():
             return self.fixed_salutation.strip()
-        if self.chair:
-            return self.chair.salutation_line()
+        chair = self.chair
+        # A genderneutral name is addressed by initials and surname; a name of before
+        # without initials ("Voorzitter adviesraad") is not a name to address.
+        if chair and (chair.salutation != Salutation.neutral or chair.initials):
+            return chair.salutation_line()
         return str(_("Dear members of the advisory council,"))
 
     def address_lines(self) -> list[str]:

@@ -141,6 +141,43 @@ def test_a_name_without_surname_is_refused_in_dutch_and_nothing_is_saved(superus
     assert not AdvisoryCouncil.objects.filter(name="Adviesraad Lindeburg").exists()
 
 
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"chair_salutation": "mr"}, "Vul de achternaam in"),
+        (
+            {"chair_salutation": "mr", "chair_initials": "De heer B.", "chair_surname": "Rikhof"},
+            "Alleen voorletters",
+        ),
+        (
+            {"chair_salutation": "mr", "chair_initials": "B.", "chair_surname": "de heer Rikhof"},
+            "Kies de aanspreekvorm hierboven",
+        ),
+        ({"chair_surname": "Rikhof"}, "vul de voorletters in"),
+    ],
+)
+def test_names_a_letter_cannot_address_are_refused(superuser, town, fields, message):
+    response = save_through_admin(superuser, {"municipalities": [town.municipality.pk], **fields})
+    assert response.status_code == 200
+    assert message in response.text
+    assert not AdvisoryCouncil.objects.filter(name="Adviesraad Lindeburg").exists()
+
+
+def test_a_tussenvoegsel_typed_in_the_surname_is_put_in_its_place(superuser, town):
+    data = {"chair_salutation": "mrs", "chair_initials": "P.", "chair_surname": "de Boer"}
+    save_through_admin(superuser, {"municipalities": [town.municipality.pk], **data})
+    council = AdvisoryCouncil.objects.get(name="Adviesraad Lindeburg")
+    assert (council.chair_infix, council.chair_surname) == ("de", "Boer")
+    assert council.salutation_line() == "Geachte mevrouw De Boer,"
+
+
+def test_an_old_name_without_initials_is_not_used_as_aanhef(db):
+    council = AdvisoryCouncil(name="Adviesraad X", chair_surname="Voorzitter adviesraad")
+    assert council.salutation_line() == "Geachte leden van de adviesraad,"
+    assert parse_name("Dhr B Rikhof").salutation_line() == "Geachte heer Rikhof,"
+    assert parse_name("Dhr B Rikhof").address_line() == "De heer B. Rikhof"
+
+
 def test_a_bad_postcode_is_refused_and_a_good_one_is_written_the_dutch_way(superuser, town):
     data = {"municipalities": [town.municipality.pk], "postal_code": "76OO AA"}
     response = save_through_admin(superuser, data)
