@@ -48,6 +48,10 @@ TRANSITIONS = {
             by_griffie,
             asks_date=True,
             asks_deadline=True,
+            consequence=_(
+                "The vote is recorded: the motie goes to the college to be carried out, with "
+                "its deadline. No later step takes the vote back."
+            ),
             done=_("Motion %(record)s was adopted."),
             notifies=NotificationKind.council_decision,
         ),
@@ -58,6 +62,9 @@ TRANSITIONS = {
             S.rejected,
             by_griffie,
             asks_date=True,
+            consequence=_(
+                "The vote is recorded and the motie is closed: no later step opens it again."
+            ),
             done=_("Motion %(record)s was rejected."),
         ),
         Transition(
@@ -75,6 +82,10 @@ TRANSITIONS = {
             (S.submitted, S.held),
             S.withdrawn,
             by_griffie,
+            consequence=_(
+                "The motie is closed as withdrawn by its submitters: no later step opens it "
+                "again. A motie submitted anew is registered as a new motie."
+            ),
             done=_("Motion %(record)s was withdrawn."),
         ),
         Transition(
@@ -103,6 +114,10 @@ TRANSITIONS = {
             S.completed,
             by_griffie,
             asks_date=True,
+            consequence=_(
+                "The motie is closed as completed by the raad's decision: no later step opens "
+                "it again."
+            ),
             done=_("Motion %(record)s was completed."),
             notifies=NotificationKind.council_decision,
         ),

@@ -253,3 +253,19 @@ def test_the_account_page_addresses_the_user_with_je(town):
     assert "Je wachtwoord mag niet te veel op je andere persoonlijke gegevens lijken." in text
     assert not re.search(r"\b(u|uw|Uw)\b", text)
     assert "Wagtail" not in text
+
+
+@pytest.mark.parametrize(
+    ("step", "traits", "says"),
+    [
+        ("withdraw", {}, "afgesloten als ingetrokken door de indieners"),
+        ("reject", {}, "De stemming wordt vastgelegd en de motie is afgesloten"),
+        ("adopt", {}, "Geen latere stap draait de stemming terug."),
+    ],
+)
+def test_a_motion_step_that_cannot_be_undone_says_so_before_it_is_taken(town, step, traits, says):
+    motion = motion_in(town, **traits)
+    response = client_for(town.griffie).get(reverse("motion:transition", args=[motion.pk, step]))
+    assert says in response.text
+    motion.refresh_from_db()
+    assert motion.status == "submitted"  # asking changes nothing
