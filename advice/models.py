@@ -425,7 +425,9 @@ class ResponseLetter(BaseLetter):
     """The college's letter to the adviesraad: each advice point quoted under its theme,
     the response below it (the Hengelo letter). Sending it sends the response."""
 
-    send_effect = _("The college's response to the advies is recorded as sent, on today's date.")
+    send_effect = _(
+        "The college's response to the advies is recorded as sent, on the date of the letter."
+    )
     notifies = NotificationKind.response_sent
     notifies_on_correction = True
 

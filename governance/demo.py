@@ -33,6 +33,7 @@ class DemoMunicipality:
     councillors: list[tuple[str, str]]
     college: list[tuple[str, str, list[str]]]
     meetings: list[tuple[int, str]] = field(default_factory=list)
+    postcode: str = "7600 AA"
 
 
 DIJKHOVEN = DemoMunicipality(
@@ -64,6 +65,7 @@ DIJKHOVEN = DemoMunicipality(
 LINDEBURG = DemoMunicipality(
     name="Lindeburg",
     tooi_code="gm9902",
+    postcode="7700 AB",
     hostname="lindeburg.localhost",
     parties=[("Burgerbelang Lindeburg", "BBL"), ("CDA", "CDA"), ("PvdA", "PvdA")],
     councillors=[("Karin Dekker", "BBL"), ("Lars Vermeulen", "CDA"), ("Marieke Peeters", "PvdA")],
@@ -116,7 +118,7 @@ def _load_letterhead(municipality, demo) -> None:
             "name": f"Gemeente {demo.name}",
             "place": demo.name,
             "visiting_address": "Raadhuisplein 1",
-            "postal_address": "Postbus 100",
+            "postal_address": f"Postbus 100, {demo.postcode} {demo.name}",
             "phone": "14 0000",
             "email": f"gemeente@{demo.name.lower()}.example",
             "website": f"www.{demo.name.lower()}.example",

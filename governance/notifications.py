@@ -15,6 +15,7 @@ import contextlib
 import contextvars
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -485,7 +486,7 @@ def _email(notification, address: str) -> EmailMessage:
     if notification.attachment:
         with default_storage.open(notification.attachment, "rb") as file:
             data = file.read()
-        message.attach(os.path.basename(notification.attachment), data, "application/pdf")
+        message.attach(attachment_name(notification.attachment), data, "application/pdf")
     return message
 
 
@@ -509,3 +510,10 @@ def set_preferences(user, wanted: dict[str, bool]) -> None:
     NotificationOptOut.objects.bulk_create(
         [NotificationOptOut(user=user, kind=kind) for kind in off], ignore_conflicts=True
     )
+
+
+def attachment_name(path: str) -> str:
+    """The file name a recipient sees: the stored name without the suffix storage adds
+    to keep names unique ("collegereactie-v1_e7ZMyd5.pdf" → "collegereactie-v1.pdf")."""
+    stem, extension = os.path.splitext(os.path.basename(path))
+    return re.sub(r"_[A-Za-z0-9]{7}$", "", stem) + extension

@@ -86,7 +86,7 @@ def test_the_response_letter_cites_what_the_records_hold(advice, chaired):  # no
         "Uw brief van 1 november 2026",
         "Behandeld door A. Jansen, 14 074, a@dijkhoven.nl",
         "Onderwerp Reactie op het advies ‘Maatregelenpakket’",
-        "Vermeld altijd het zaaknummer als u contact opneemt met de gemeente.",
+        "Vermeld altijd ons kenmerk als u contact opneemt met de gemeente.",
     ):
         assert line in text
     assert text.count("Maatregelenpakket’") == 1  # the subject once

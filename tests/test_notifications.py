@@ -181,7 +181,7 @@ def test_a_sent_response_letter_goes_to_the_adviesraad_with_the_pdf(people, othe
     assert message.subject == "Collegereactie op advies A2026-03 verzonden: Beleidsplan armoede"
     letter.refresh_from_db()
     ((name, content, mimetype),) = message.attachments
-    assert name.endswith(".pdf") and mimetype == "application/pdf"
+    assert name == f"collegereactie-v{letter.version}.pdf" and mimetype == "application/pdf"
     assert content == letter.stored_pdf()
     assert_link_opens(message, town.advisory_member, reverse("advice:inspect", args=[record.pk]))
 
@@ -590,3 +590,10 @@ def test_loading_the_demo_data_mails_nobody(db, settings, commit):
         call_command("load_demo_data", stdout=io.StringIO())
     assert mail.outbox == []
     assert not Notification.objects.exists()
+
+
+def test_an_attachment_is_named_without_the_storage_suffix():
+    from governance.notifications import attachment_name
+
+    assert attachment_name("letters/2026/collegereactie-v1_e7ZMyd5.pdf") == "collegereactie-v1.pdf"
+    assert attachment_name("letters/2026/responseletter-v2.pdf") == "responseletter-v2.pdf"
