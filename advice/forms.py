@@ -10,7 +10,7 @@ from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
 
-from .constants import AdviceStatus
+from .constants import AdviceStatus, RequestStatus
 from .documents import max_upload_bytes, read_text
 from .extraction import ExtractionError
 from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, Advice, PointResponse
@@ -20,6 +20,15 @@ class AdviceRequestForm(ScopedAdminForm):
     """An adviesaanvraag, registered by the griffie or by college staff."""
 
     scope_mode = STAFF
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None and not self.instance.pk:
+            # A new request is open: advised and withdrawn come later, not at the start.
+            status.initial = self.initial["status"] = RequestStatus.open
+            status.disabled = True
+            status.widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()

@@ -84,7 +84,7 @@ class AdviceRequestViewSet(ScopedModelViewSet):
             heading=_("Policy documents"),
             panels=[FieldPanel("title"), FieldPanel("file")],
         ),
-        FieldPanel("status"),
+        RoleFieldPanel("status"),  # hidden on a new request, which is open
     ]
 
     def get_urlpatterns(self):

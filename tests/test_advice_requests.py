@@ -250,3 +250,11 @@ def test_a_document_that_is_not_what_its_name_says_is_refused(town):
     )
     assert "Dit bestand is geen PDF" in response.text
     assert not AdviceRequest.objects.exists()
+
+
+def test_a_new_request_is_open_and_its_status_is_not_asked(town):
+    page = client_for(town.griffie).get(reverse("advice_request:add")).text
+    assert 'name="status"' not in page and "Geadviseerd" not in page
+    data = request_data(town, subject="Nieuwe aanvraag", status="withdrawn")  # forged
+    client_for(town.griffie).post(reverse("advice_request:add"), data)
+    assert AdviceRequest.objects.get(subject="Nieuwe aanvraag").status == "open"
