@@ -912,6 +912,8 @@ class Letterhead(models.Model):
                 errors[f"{kind}_number_format"] = _(
                     "The scheme needs {year} (or {case}) too: {seq} starts again every year."
                 )
+            if message := self.start_below_handed_out(kind):
+                errors[f"{kind}_number_start"] = message
         if errors:
             raise ValidationError(errors)
 
@@ -939,6 +941,29 @@ class Letterhead(models.Model):
         lines = [str(_("To the municipal council of %(name)s")) % {"name": self.municipality.name}]
         lines += [part.strip() for part in re.split(r"[,\n]", self.postal_address)]
         return [line for line in lines if line]
+
+    def start_below_handed_out(self, kind: str) -> str:
+        """A start number lowered to one Raadsvolg already handed out would not be used
+        (numbers never come back): say which number comes next instead of storing it."""
+        if getattr(self, f"{kind}_number_counting") != NumberCounting.continuous:
+            return ""
+        stored = (
+            type(self).objects.filter(pk=self.pk).values_list(f"{kind}_number_start", flat=True)
+        )
+        start = getattr(self, f"{kind}_number_start")
+        if not self.pk or stored.first() == start:
+            return ""  # unchanged: other fields of the letterhead may still be edited
+        last = (
+            NumberSequence.objects.filter(municipality_id=self.municipality_id, kind=kind, year=0)
+            .values_list("last", flat=True)
+            .first()
+        ) or 0
+        if start <= last:
+            return _("Number %(last)s was handed out already; the next one is %(next)s.") % {
+                "last": last,
+                "next": last + 1,
+            }
+        return ""
 
     def missing_for_letters(self) -> list[str]:
         """What a letter signed by the college still needs."""

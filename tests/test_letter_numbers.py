@@ -160,3 +160,26 @@ def test_a_wrong_date_is_refused_and_nothing_is_sent(town, letter, typed, messag
 def test_empty_date_is_today(town, letter):  # noqa: F811
     send(town.staff, letter, letter_date="")
     assert stored(letter).letter_date == TODAY
+
+
+def test_a_start_below_a_number_handed_out_is_refused_with_the_next_number(
+    town, letter, letterhead
+):  # noqa: F811
+    counting(
+        letterhead,
+        "document",
+        NumberCounting.continuous,
+        document_number_format="{seq}",
+        document_number_start=572905,
+    )
+    send(town.staff, letter)
+    letterhead.refresh_from_db()
+    letterhead.full_clean()  # unchanged start: the letterhead can still be edited
+    letterhead.document_number_start = 5
+    with pytest.raises(ValidationError) as error:
+        letterhead.full_clean()
+    assert error.value.message_dict["document_number_start"] == [
+        "Nummer 572905 is al uitgegeven; het volgende is 572906."
+    ]
+    letterhead.document_number_start = 600000
+    letterhead.full_clean()  # raising it is fine
