@@ -254,7 +254,7 @@ def test_the_command_writes_the_pdf(letter, tmp_path):
 def test_sending_is_refused_for_a_motion_not_in_progress(town, letter):
     Motion.objects.filter(pk=letter.motion.pk).update(status=MotionStatus.adopted)
     letter.refresh_from_db()
-    with pytest.raises(LetterError, match="een raadsbrief afdoening wordt verzonden voor een motie"):
+    with pytest.raises(LetterError, match="een raadsbrief afdoening wordt verzonden voor"):
         send_completion_letter(letter, town.staff)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.draft and not letter.document_number

@@ -163,8 +163,10 @@ def test_empty_date_is_today(town, letter):  # noqa: F811
 
 
 def test_a_start_below_a_number_handed_out_is_refused_with_the_next_number(
-    town, letter, letterhead
-):  # noqa: F811
+    town,
+    letter,  # noqa: F811
+    letterhead,  # noqa: F811
+):
     counting(
         letterhead,
         "document",
