@@ -424,3 +424,10 @@ def test_a_step_that_cannot_be_undone_says_what_it_does_before_it_is_taken(
     assert response.status_code == 200
     assert says in response.text
     assert Advice.objects.get(pk=advice.pk).status == status  # asking changes nothing
+
+
+def test_the_points_of_a_draft_do_not_say_the_college_is_answering(town):
+    advice = make(town)
+    page = client_for(town.advisory_member).get(reverse("advice:inspect", args=[advice.pk])).text
+    assert "Het advies is nog niet ingediend." in page
+    assert "Het college bereidt zijn reactie voor." not in page
