@@ -136,15 +136,17 @@ def load_adviezen(municipalities) -> None:
 def _send_letters(advice, college) -> None:
     """The response letter to the adviesraad and the raadsinformatiebrief, sent (today)
     as the college would, so the demo shows sent letters to each role."""
+    from governance.letters import contact_initial
+
     from .letters import send_council_information_letter, send_response_letter
     from .models import CouncilInformationLetter, ResponseLetter
 
     advice.refresh_from_db()  # the steps saved a locked copy
-    response = ResponseLetter(advice=advice)
+    response = ResponseLetter(advice=advice, **contact_initial(college))
     response._history_user = college
     response.save()
     send_response_letter(response, college)
-    information = CouncilInformationLetter(advice=advice)
+    information = CouncilInformationLetter(advice=advice, **contact_initial(college))
     information._history_user = college
     information.save()
     send_council_information_letter(information, college)

@@ -276,8 +276,12 @@ def load_letters(municipalities) -> None:
     ).first()
     if motion is None or motion.completion_letters.exists():
         return
+    from governance.letters import contact_initial
+
+    college = get_user_model().objects.get(username="college")
     CompletionLetter.objects.create(
         motion=motion,
+        **contact_initial(college),
         introduction="In deze brief informeren wij u over de uitvoering.",
         core_message=(
             "<h3>Wat we hebben gedaan</h3><p>Bij elke Wmo-melding wijst de consulent op "
