@@ -250,9 +250,9 @@ def council_information_enclosures(letter) -> list[Enclosure]:
             Enclosure(
                 "advice",
                 advice_label,
-                "advies.txt",
+                "advies.pdf",
                 _("The advice of the adviesraad"),
-                lambda: advice.text.encode("utf-8"),
+                lambda: advice_text_pdf(advice),
             )
         )
     response = latest_sent_response(advice)
@@ -311,6 +311,12 @@ def council_information_context(letter, enclosures=None) -> dict:
             wording_values(letter, enclosed_phrase(enclosures)),
         ),
     }
+
+
+def advice_text_pdf(advice) -> bytes:
+    """The typed or pasted advies as a tagged PDF, to enclose where no file was uploaded."""
+    title = _("Advice '%(subject)s'") % {"subject": bare_subject(advice)}
+    return render_pdf("letters/advies_tekst.html", {"advice": advice, "title": title})[1]
 
 
 def render_with_attachments(letter) -> tuple[str, bytes]:

@@ -233,15 +233,18 @@ def test_an_uploaded_advies_is_said_and_embedded(town, advice):  # noqa: F811
     )
 
 
-def test_a_typed_advies_is_embedded_as_text(town, advice):  # noqa: F811
+def test_a_typed_advies_is_embedded_as_a_pdf_of_its_text(town, advice):  # noqa: F811
     advice = sent_response(town, advice)
     assert not advice.letter and advice.text
     _html, pdf = CouncilInformationLetter(advice=advice).render()
     text = pdf_text(pdf)
     assert "het advies van de adviesraad en onze reactie" in text
-    assert attachments_of(pdf) == ["advies.txt", "collegereactie.pdf"]
-    embedded = PdfReader(io.BytesIO(pdf)).attachments["advies.txt"][0]
-    assert embedded.decode("utf-8") == advice.text
+    assert attachments_of(pdf) == ["advies.pdf", "collegereactie.pdf"]
+    embedded = PdfReader(io.BytesIO(PdfReader(io.BytesIO(pdf)).attachments["advies.pdf"][0]))
+    assert embedded.trailer["/Root"]["/Lang"] == "nl-NL"
+    assert embedded.metadata.title.startswith("Advies ‘")
+    words = " ".join(page.extract_text() for page in embedded.pages).split()
+    assert " ".join(advice.text.split()) in " ".join(words)
 
 
 def test_without_the_advies_the_letter_says_it_encloses_only_the_response(town, advice):  # noqa: F811
@@ -259,7 +262,7 @@ def test_without_the_advies_the_letter_says_it_encloses_only_the_response(town, 
 def test_a_draft_before_the_response_is_sent_says_it_follows(advice):  # noqa: F811
     _html, pdf = CouncilInformationLetter(advice=advice).render()
     assert "bijgevoegd zodra die verzonden is" in pdf_text(pdf)
-    assert attachments_of(pdf) == ["advies.txt"]
+    assert attachments_of(pdf) == ["advies.pdf"]
 
 
 # -- the response letter -----------------------------------------------------------------

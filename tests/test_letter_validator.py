@@ -51,6 +51,18 @@ def test_the_validator_finds_nothing_in_each_kind_of_letter(town, kind, tmp_path
 
 
 @needs_pdfua
+@pytest.mark.usefixtures("letterhead")
+def test_the_validator_finds_nothing_in_the_enclosed_typed_advies(town, tmp_path):
+    from advice.letters import advice_text_pdf
+
+    advice = letter_of_kind(town, "raadsinformatiebrief").advice
+    path = tmp_path / "advies.pdf"
+    path.write_bytes(advice_text_pdf(advice))
+    report = pdfua.validate(str(path))
+    assert [(f.rule_id, f.message) for f in report.findings] == []
+
+
+@needs_pdfua
 def test_the_validator_does_fail_an_untagged_pdf(tmp_path):
     from weasyprint import HTML
 
