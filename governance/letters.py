@@ -97,6 +97,7 @@ def reference_rows(
     your_letter_date=None,
     enclosures=0,
     numbers=True,
+    dated=True,
     subject_heading=False,
 ) -> list[tuple[str, str, bool]]:
     """The reference block of a municipal letter as (label, value) rows: Datum, Ons
@@ -106,7 +107,7 @@ def reference_rows(
     pending = "" if letter.is_sent else _("(assigned when sent)")
     day = letter.letter_date or timezone.localdate()
     rows = [
-        (_("Date"), date_format(day, "j F Y")),
+        (_("Date"), date_format(day, "j F Y") if dated else ""),
         (_("Our reference"), (letter.case_number or pending) if numbers else ""),
         (_("Document number"), (letter.document_number or pending) if numbers else ""),
         (_("Your reference"), your_reference.strip()),

@@ -129,10 +129,11 @@ def completion_letter_context(letter) -> dict:
         "letter_date": letter.letter_date or timezone.localdate(),
         "portfolio": motion.portfolio.name if motion.portfolio_id else "",
         "is_draft": not letter.is_sent,
-        # To the raad at the municipality's address; the subject, the numbers and the
-        # attachments have their own sections in a raadsbrief.
-        "address_lines": letterhead.council_address_lines(),
-        "reference": reference_rows(letter, numbers=False),
+        # A raadsbrief is a document of the raad's meeting, as the Twenterand one: no
+        # envelope address, and its date stands once, above the signatures; the
+        # subject, the numbers and the attachments have their own sections.
+        "address_lines": [],
+        "reference": reference_rows(letter, numbers=False, dated=False),
     }
 
 

@@ -152,9 +152,7 @@ def signature_page(pdf: bytes) -> int:
 
 # Each kind: page count, and the signature block on one page with the closing, with room.
 
-# With the address in the envelope window and the reference block, the short raadsbrief
-# takes two pages; its signature block moves with the last section (PORTEFEUILLE).
-PAGES = {"raadsbrief": 2, "collegereactie": 2, "raadsinformatiebrief": 1}
+PAGES = {"raadsbrief": 1, "collegereactie": 2, "raadsinformatiebrief": 1}
 CLOSING_LINES = {
     "raadsbrief": ["Dijkhoven,", "Burgemeester en wethouders van Dijkhoven"],
     "collegereactie": [CLOSING_SENTENCE, "Met vriendelijke groet,", "Burgemeester en wethouders"],

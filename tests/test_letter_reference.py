@@ -9,6 +9,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from advice.extraction import ProposedPoint, extract_points
@@ -130,14 +132,19 @@ def test_the_council_information_letter_has_a_date_an_addressee_and_its_enclosur
     assert "Uw kenmerk" not in text  # the raad wrote no letter
 
 
-def test_the_raadsbrief_has_the_raad_as_addressee_and_a_date(letter, letterhead):  # noqa: F811
+def test_the_raadsbrief_is_dated_once_above_its_signatures_as_twenterands(letter, letterhead):  # noqa: F811
     letterhead.postal_address = "Postbus 500, 7600 AM Dijkhoven"
     letterhead.save()
     letter.contact_name = "C. de Boer"
     letter.contact_email = "c.deboer@dijkhoven.nl"
     letter.save()
     text = pdf_text(letter.render()[1])
-    assert "Aan de gemeenteraad van" in text and "Postbus 500" in text
+    # A document of the raad's meeting, not posted: no envelope address, and the date
+    # once, with the place, above the signatures.
+    assert "Aan de gemeenteraad van" not in text and "Datum" not in text
+    with translation.override("nl"):
+        today = date_format(timezone.localdate(), "j F Y")
+    assert text.count(today) == 1 and f"Dijkhoven, {today}" in text
     assert "Behandeld door C. de Boer, c.deboer@dijkhoven.nl" in text
     # The raadsbrief has its own ONDERWERP and BIJLAGEN sections and numbers at the end.
     assert "Onderwerp" not in text and "Ons kenmerk" not in text and "Bijlage(n)" not in text
@@ -192,15 +199,16 @@ def test_the_address_stands_in_the_envelope_window_on_page_one(advice, chaired):
 
 
 @pytest.mark.parametrize("logo", [False, True])
-def test_the_raad_stands_in_the_window_with_or_without_a_logo(letter, letterhead, logo):  # noqa: F811
+def test_the_raad_stands_in_the_window_with_or_without_a_logo(advice, logo):  # noqa: F811
+    head = advice.municipality.letterhead
     if logo:
         from tests.test_completion_letter import png
 
-        letterhead.logo.save("logo.png", io.BytesIO(png()), save=True)
-    letterhead.postal_address = "Postbus 500, 7600 AM Dijkhoven"
-    letterhead.save()
-    runs = positions(letter.render()[1])
-    lines = letterhead.council_address_lines()
+        head.logo.save("logo.png", io.BytesIO(png()), save=True)
+    head.postal_address = "Postbus 500, 7600 AM Dijkhoven"
+    head.save()
+    runs = positions(CouncilInformationLetter(advice=advice).render()[1])
+    lines = head.council_address_lines()
     address = [run for run in runs if run[2] in lines]
     assert len(address) == len(lines)
     assert all(in_window(x, y) for x, y, _text in address)
