@@ -775,6 +775,18 @@ WORDING_HELP = format_lazy(
 )
 
 
+def wording_field(label, max_length: int) -> models.TextField:
+    """A standard paragraph of the letters in the municipality's own words (empty:
+    Raadsvolg's), with placeholders checked by `validate_wording`."""
+    return models.TextField(
+        label,
+        max_length=max_length,
+        blank=True,
+        validators=[validate_wording],
+        help_text=WORDING_HELP,
+    )
+
+
 class Letterhead(models.Model):
     """The briefhoofd of a municipality: what every generated letter shows and who signs."""
 
@@ -867,34 +879,10 @@ class Letterhead(models.Model):
         help_text=_("For a count that goes on: the number to hand out next."),
     )
     # The standard paragraphs in the municipality's own words; empty: Raadsvolg's.
-    wording_response_opening = models.TextField(
-        _("opening of the response letter"),
-        max_length=2000,
-        blank=True,
-        validators=[validate_wording],
-        help_text=WORDING_HELP,
-    )
-    wording_council_information = models.TextField(
-        _("text of the council information letter"),
-        max_length=2000,
-        blank=True,
-        validators=[validate_wording],
-        help_text=WORDING_HELP,
-    )
-    wording_closing = models.TextField(
-        _("closing sentence"),
-        max_length=1000,
-        blank=True,
-        validators=[validate_wording],
-        help_text=WORDING_HELP,
-    )
-    wording_case_number_notice = models.TextField(
-        _("case number notice"),
-        max_length=500,
-        blank=True,
-        validators=[validate_wording],
-        help_text=WORDING_HELP,
-    )
+    wording_response_opening = wording_field(_("opening of the response letter"), 2000)
+    wording_council_information = wording_field(_("text of the council information letter"), 2000)
+    wording_closing = wording_field(_("closing sentence"), 1000)
+    wording_case_number_notice = wording_field(_("case number notice"), 500)
     history = HistoricalRecords()
 
     class Meta:
