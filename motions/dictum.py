@@ -31,6 +31,14 @@ COLLEGE = (
 ADDRESS_VERB = r"(?P<stem>verzoek|draag|drag|roep|vraag|vrag)(?:t|en)"
 CLAUSE_START = r"(?:^|(?<=\n)|(?<=[;:,.])|(?<=\sen\s))[ \t]*(?:[-•*·–]\s*)?"
 COLLEGE_HEAD = re.compile(CLAUSE_START + ADDRESS_VERB + r"\s+(?:" + COLLEGE + r")\b", re.I)
+# "besluit het college te verzoeken …", "het college op te dragen …": the infinitive form.
+INFINITIVE_HEAD = re.compile(
+    CLAUSE_START
+    + r"(?:besluit(?:en)?\s*:?\s*)?(?:"
+    + COLLEGE
+    + r")\s+(?:op\s+te\s+|te\s+)(?P<stem>verzoek|vrag|drag|roep)en\b",
+    re.I,
+)
 # "draagt/roept het college op": the "op" belongs to the verb, not to the request
 # ("verzoekt het college op korte termijn …" keeps its "op").
 SEPARABLE_OP = re.compile(r"\s*,?\s*op\b", re.I)
@@ -173,6 +181,7 @@ def _heads(text: str) -> list[tuple[int, int, str, str]]:
         (m.start(), _head_end(text, m), "college", m.group("stem"))
         for m in COLLEGE_HEAD.finditer(text)
     ]
+    found += [(m.start(), m.end(), "college", m["stem"]) for m in INFINITIVE_HEAD.finditer(text)]
     found += [(m.start(), m.end(), "states", "") for m in STATES_HEAD.finditer(text)]
     taken = {start for start, *_ in found}
     for match in OTHER_HEAD.finditer(text):

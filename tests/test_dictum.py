@@ -89,6 +89,17 @@ def expected(participle="", request="", items=(), kind="", statements=(), others
             id="draagt-op-om",
         ),
         pytest.param(
+            "Besluit: het college te verzoeken een pilot te starten, en gaat over tot de "
+            "orde van de dag.",
+            expected("verzocht", "een pilot te starten"),
+            id="besluit-te-verzoeken",
+        ),
+        pytest.param(
+            "besluit het college op te dragen om de verordening te wijzigen.",
+            expected("opgedragen", "de verordening te wijzigen"),
+            id="besluit-op-te-dragen",
+        ),
+        pytest.param(
             "roept het college op de jongerenraad te betrekken.",
             expected("opgeroepen", "de jongerenraad te betrekken"),
             id="roept-op",
