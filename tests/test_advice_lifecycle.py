@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from advice.constants import AdviceStatus as S
 from advice.constants import Position, RequestStatus
@@ -272,7 +272,7 @@ def test_the_history_tab_shows_each_step_dated_by_when_it_happened(town, other_t
     assert [(e.what, e.happened_on) for e in entries[:3]] == [
         ("Reactie verzonden", D(2026, 11, 18)),
         ("Reactie vastgesteld door het college", D(2026, 11, 17)),
-        ("Reactie in voorbereiding genomen", entries[2].recorded_at.date()),
+        ("Reactie in voorbereiding genomen", timezone.localdate(entries[2].recorded_at)),
     ]
     assert ("Ingediend bij het college", D(2026, 11, 3)) in [
         (e.what, e.happened_on) for e in entries

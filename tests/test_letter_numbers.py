@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.letters import LetterStatus
 from governance.models import Letterhead, NumberCounting
@@ -15,7 +16,11 @@ from tests.admin_helpers import client_for
 from tests.factories import MotionFactory
 from tests.test_completion_letter import letter, letterhead, pdf_text  # noqa: F401 (fixtures)
 
-TODAY = datetime.date.today()
+
+def today() -> datetime.date:
+    """The municipality's today (Europe/Amsterdam), as the application reckons it; the
+    machine's date differs from it for an hour around midnight."""
+    return timezone.localdate()
 
 
 def another_letter(town):
@@ -114,8 +119,10 @@ def test_a_typed_number_used_before_is_refused_and_nothing_is_taken(town, letter
 
 
 def test_the_letter_carries_the_date_of_the_collegebesluit(town, letter):  # noqa: F811
-    Motion.objects.filter(pk=letter.motion_id).update(vote_date=TODAY - datetime.timedelta(days=60))
-    besluit = TODAY - datetime.timedelta(days=7)
+    Motion.objects.filter(pk=letter.motion_id).update(
+        vote_date=today() - datetime.timedelta(days=60)
+    )
+    besluit = today() - datetime.timedelta(days=7)
     send(town.staff, letter, letter_date=besluit.strftime("%d-%m-%Y"))
     sent = stored(letter)
     assert sent.letter_date == besluit
@@ -146,10 +153,12 @@ def test_the_letter_carries_the_date_of_the_collegebesluit(town, letter):  # noq
     ],
 )
 def test_a_wrong_date_is_refused_and_nothing_is_sent(town, letter, typed, message):  # noqa: F811
-    Motion.objects.filter(pk=letter.motion_id).update(vote_date=TODAY - datetime.timedelta(days=60))
+    Motion.objects.filter(pk=letter.motion_id).update(
+        vote_date=today() - datetime.timedelta(days=60)
+    )
     day = {
-        "future": (TODAY + datetime.timedelta(days=1)).strftime("%d-%m-%Y"),
-        "before the vote": (TODAY - datetime.timedelta(days=61)).strftime("%d-%m-%Y"),
+        "future": (today() + datetime.timedelta(days=1)).strftime("%d-%m-%Y"),
+        "before the vote": (today() - datetime.timedelta(days=61)).strftime("%d-%m-%Y"),
     }.get(typed, typed)
     response = send(town.staff, letter, letter_date=day)
     assert response.status_code == 200
@@ -159,7 +168,7 @@ def test_a_wrong_date_is_refused_and_nothing_is_sent(town, letter, typed, messag
 
 def test_empty_date_is_today(town, letter):  # noqa: F811
     send(town.staff, letter, letter_date="")
-    assert stored(letter).letter_date == TODAY
+    assert stored(letter).letter_date == today()
 
 
 def test_a_start_below_a_number_handed_out_is_refused_with_the_next_number(
