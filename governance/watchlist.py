@@ -7,6 +7,7 @@ questions, each answered by one query per source, never one per item."""
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils.translation import gettext, ngettext
 
 
@@ -74,7 +75,12 @@ def portfolio_staff(items: list[WatchItem]) -> dict[str, list]:
     portfolio_ids = {item.portfolio_id for item in items if item.portfolio_id}
     staff: dict[int, list] = {}
     roles = (
-        Role.objects.filter(kind=RoleKind.college_staff, portfolios__in=portfolio_ids)
+        # A role reaches a portfolio of its own municipality only, whatever was saved.
+        Role.objects.filter(
+            kind=RoleKind.college_staff,
+            portfolios__in=portfolio_ids,
+            municipality=F("portfolios__municipality"),
+        )
         .select_related("user")
         .prefetch_related("portfolios")
         .distinct()
