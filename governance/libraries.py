@@ -11,25 +11,28 @@ counts, search areas, permission panels, rich-text features and choosers. What s
 is their admin API endpoint, which only lists what the (unreachable) libraries hold.
 Their public URL (/documents/) is not in config/urls.py."""
 
+import importlib
+
 from wagtail import hooks
 
 LIBRARY_HOOK_MODULES = ("wagtail.documents.wagtail_hooks", "wagtail.images.wagtail_hooks")
-# The Wagtail admin reverses the libraries' API URLs on every page.
-KEPT = {"construct_admin_api"}
+LIBRARY_PACKAGES = ("wagtail.documents.", "wagtail.images.")
+# The Wagtail admin reverses the libraries' API URLs on every page; image operations
+# only say how a rendition is made.
+KEPT = {"construct_admin_api", "register_image_operations"}
 
 
 def switch_off() -> None:
     """Remove the libraries' admin hooks. Called while Wagtail loads every app's
     wagtail_hooks module: importing theirs now registers their hooks once, and the
     search that follows finds the modules imported and does not register them again."""
-    import wagtail.documents.wagtail_hooks  # noqa: F401
-    import wagtail.images.wagtail_hooks  # noqa: F401
-
+    for module in LIBRARY_HOOK_MODULES:
+        importlib.import_module(module)
     for name, registered in hooks._hooks.items():
         if name in KEPT:
             continue
         registered[:] = [
             (fn, order)
             for fn, order in registered
-            if getattr(fn, "__module__", "") not in LIBRARY_HOOK_MODULES
+            if not getattr(fn, "__module__", "").startswith(LIBRARY_PACKAGES)
         ]

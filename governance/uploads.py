@@ -52,6 +52,11 @@ class TooLargeUpload(UploadedFile):
     def __init__(self, name, content_type, size, charset=None, content_type_extra=None):
         super().__init__(io.BytesIO(), name, content_type, size, charset, content_type_extra)
 
+    def chunks(self, chunk_size=None):
+        # Storage saves through chunks(): a form that forgot check_size fails loudly
+        # rather than store an empty file under the upload's name.
+        raise OSError("an upload past RAADSVOLG_MAX_UPLOAD_MB cannot be saved")
+
 
 class SizeLimitUploadHandler(FileUploadHandler):
     """Passes a file's bytes on while it stays under RAADSVOLG_MAX_UPLOAD_MB; drops the
