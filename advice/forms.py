@@ -9,6 +9,7 @@ from governance.forms import ADVISORY, STAFF, ScopedAdminForm
 from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
+from governance.uploads import check_size
 
 from .constants import AdviceStatus, RequestStatus
 from .documents import max_upload_bytes, read_text
@@ -86,6 +87,8 @@ class AdviceForm(ScopedAdminForm):
 
 
 def _read(upload) -> bytes:
+    """The bytes of an upload, once its size (known without reading) is under the limit."""
+    check_size(upload)
     upload.seek(0)
     data = upload.read(max_upload_bytes() + 1)
     upload.seek(0)

@@ -140,9 +140,12 @@ class AdviceRequest(MunicipalityOwned, ClusterableModel):
 
 def validate_document(file) -> None:
     """A policy document must be what its name says (PDF, DOCX or text) and not too large."""
+    from governance.uploads import check_size
+
     from .documents import check_upload
     from .extraction import ExtractionError
 
+    check_size(file)  # by the size the upload states: a file too large is never read
     file.seek(0)
     data = file.read()
     file.seek(0)

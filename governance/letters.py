@@ -47,11 +47,33 @@ def render_pdf(template_name: str, context: dict, attachments=()) -> tuple[str, 
     ]
     pdf_structure.install()  # one structure element per HTML element across pages
     options = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render(**options)
+    fetcher = data_only_fetcher()
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=fetcher).render(
+        **options
+    )
     metadata = document.metadata
     document.metadata = pdf_structure.metadata_with_language(metadata, metadata.lang or "nl")
     pdf = document.write_pdf(attachments=embedded or None, **options)
     return html, pdf
+
+
+def data_only_fetcher():
+    """WeasyPrint's URL fetcher for letters: `data:` URLs only. A letter holds text that
+    users typed; an <img> or stylesheet in it pointing at file://, http(s):// or any
+    other scheme must not make the server read its own files or call another host.
+    The logo and signatures are embedded as data: URIs (`data_uri`); fonts come from
+    fontconfig, not through the fetcher. WeasyPrint logs a refused URL and leaves the
+    resource out."""
+    from weasyprint.urls import URLFetcher
+
+    class DataOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.lower().startswith("data:"):
+                logger.warning("Letter rendering refused to fetch %.100s", url)
+                raise ValueError(f"Only data: URLs are allowed in a letter: {url[:100]}")
+            return super().fetch(url, headers)
+
+    return DataOnlyFetcher(allowed_protocols={"data"}, allow_redirects=False)
 
 
 def data_uri(file) -> str:

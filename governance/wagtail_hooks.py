@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from . import libraries
 from .forms import RoleForm
 from .models import (
     AdvisoryCouncil,
@@ -26,6 +27,8 @@ from .models import (
 from .panels import RoleFieldPanel
 from .roles import scope_for
 from .viewsets import ScopedModelViewSet
+
+libraries.switch_off()
 
 
 class MeetingViewSet(ScopedModelViewSet):

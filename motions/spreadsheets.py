@@ -16,13 +16,12 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from governance.uploads import ArchiveRefused, check_archive
+
 Cell = str | datetime.date | None
 Table = list[list[Cell]]
 
 XLSX, CSV = "xlsx", "csv"
-# A zip that unpacks to more than this many times its upload limit is no spreadsheet
-# a griffie keeps, but an attempt to exhaust memory.
-MAX_UNPACKED_FACTOR = 20
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -63,15 +62,17 @@ def _sniff(name: str, data: bytes) -> str:
 
 
 def _check_workbook(data: bytes) -> None:
-    """A zip with a workbook in it, that does not unpack to an unreasonable size."""
+    """A zip with a workbook in it, that does not unpack to an unreasonable size: its
+    table of contents is judged before openpyxl unpacks anything."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
             names = archive.namelist()
     except zipfile.BadZipFile:
         raise SpreadsheetError(_("This file is damaged and cannot be read.")) from None
-    if unpacked > MAX_UNPACKED_FACTOR * max_upload_bytes():
-        raise SpreadsheetError(_("This file is damaged and cannot be read."))
+    try:
+        check_archive(data)
+    except ArchiveRefused as error:
+        raise SpreadsheetError(str(error)) from None
     if "xl/workbook.xml" not in names:
         raise SpreadsheetError(_("This file is not an Excel file, although its name says so."))
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
+    # The Wagtail admin cannot run without these two (it links their API), but their
+    # libraries are switched off: no URLs, menu items or permissions (governance/apps.py).
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
@@ -164,7 +166,27 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 RAADSVOLG_DEMO = env.bool("RAADSVOLG_DEMO", default=False)
 # The largest letter or document a user may upload.
 RAADSVOLG_MAX_UPLOAD_MB = env.int("RAADSVOLG_MAX_UPLOAD_MB", default=10)
+# The form fields of a request, files not counted (they stream, see below).
 DATA_UPLOAD_MAX_MEMORY_SIZE = (RAADSVOLG_MAX_UPLOAD_MB + 1) * 1024 * 1024
+# The first handler drops a file's bytes past RAADSVOLG_MAX_UPLOAD_MB, so that the form
+# refuses it by its size without reading it; files above 2.5 MB stream to a temporary
+# file rather than into memory (governance/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "governance.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+# An archive (DOCX, XLSX) is refused by its table of contents when it unpacks to more
+# than this, has more parts, or packs a part above 1 MB tighter than this ratio.
+RAADSVOLG_ARCHIVE_MAX_UNPACKED_MB = env.int("RAADSVOLG_ARCHIVE_MAX_UNPACKED_MB", default=50)
+RAADSVOLG_ARCHIVE_MAX_ENTRIES = env.int("RAADSVOLG_ARCHIVE_MAX_ENTRIES", default=2000)
+RAADSVOLG_ARCHIVE_MAX_RATIO = env.int("RAADSVOLG_ARCHIVE_MAX_RATIO", default=100)
+# Reading the text of an uploaded PDF or Word letter runs in a child process with these
+# bounds on wall-clock time and address space; a PDF longer than this is not read.
+RAADSVOLG_EXTRACTION_TIMEOUT = env.float("RAADSVOLG_EXTRACTION_TIMEOUT", default=30)
+RAADSVOLG_EXTRACTION_MEMORY_MB = env.int("RAADSVOLG_EXTRACTION_MEMORY_MB", default=1024)
+RAADSVOLG_PDF_MAX_PAGES = env.int("RAADSVOLG_PDF_MAX_PAGES", default=300)
 
 # LOGGING
 # ------------------------------------------------------------------------------
