@@ -11,6 +11,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from .audit_models import AuditEvent, AuditKind
@@ -40,7 +41,7 @@ def record(kind, *, request=None, user=None, obj=None, municipality=None, **deta
         user = None
     event = AuditEvent(kind=kind, detail=detail, municipality=municipality)
     if municipality is None and obj is not None:
-        event.municipality_id = getattr(obj, "municipality_id", None)
+        event.municipality_id = municipality_id_of(obj)
     if user is not None:
         event.user = user
         event.username = user.get_username()
@@ -54,6 +55,13 @@ def record(kind, *, request=None, user=None, obj=None, municipality=None, **deta
         event.object_repr = str(obj)[:255]
     event.save()
     return event
+
+
+def municipality_id_of(obj) -> int | None:
+    """The record's municipality, or that of the motie or advies a letter is about."""
+    if hasattr(obj, "subject_field"):
+        obj = getattr(obj, obj.subject_field)
+    return getattr(obj, "municipality_id", None)
 
 
 # SIGN-IN
@@ -166,7 +174,8 @@ def on_user_saved(sender, instance, created, raw=False, update_fields=None, **kw
     before = getattr(instance, "_audit_superuser_before", instance.is_superuser)
     if before != instance.is_superuser:
         kind = AuditKind.role_created if instance.is_superuser else AuditKind.role_removed
-        record(kind, obj=instance, account=instance.get_username(), role="superuser")
+        role = gettext("functional administrator")
+        record(kind, obj=instance, account=instance.get_username(), role=role)
 
 
 def remember_superuser_before(sender, instance, raw=False, update_fields=None, **kwargs):
