@@ -256,6 +256,16 @@ def test_exporting_the_motion_list_is_recorded_with_its_filters(town):
     }
 
 
+def test_the_agenda_list_pdf_is_an_export_and_its_form_is_not(town):
+    client = client_for(town.griffie)
+    assert client.get(reverse("motion:agenda_list")).status_code == 200
+    assert events(AuditKind.exported) == []
+    response = client.get(reverse("motion:agenda_list"), {"municipality": town.municipality.pk})
+    assert response["Content-Type"] == "application/pdf"
+    event = only_event(AuditKind.exported)
+    assert (event.municipality, event.user) == (town.municipality, town.griffie)
+
+
 def test_looking_at_the_motion_list_is_no_export(town):
     client_for(town.griffie).get(reverse("motion:index"))
     assert events(AuditKind.exported) == []
@@ -369,9 +379,12 @@ postgresql_only = pytest.mark.skipif(
     ],
 )
 def test_the_database_refuses_changes_and_deletions(event, sql):
-    with pytest.raises(DatabaseError, match="append-only"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(sql)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
     assert AuditEvent.objects.get(pk=event.pk).username == "griffie-gm9901"
 
 
