@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from governance.audit import AuditKind, record
 from governance.constants import NotificationKind
 from governance.lifecycle import Lifecycle, TransitionError
 from governance.lifecycle import Transition as Step
@@ -146,13 +147,20 @@ def check_step(advice: Advice, user, step: Step) -> None:
 def take_step(advice: Advice, user, name: str, *, reason: str = "", on=None) -> Advice:
     """Take step `name` and return the saved advies."""
     step = get_step(name)
-    return LIFECYCLE.apply_transition(
+    advice = LIFECYCLE.apply_transition(
         advice,
         user,
         step,
         reason=reason,
         set_fields=lambda locked: EFFECTS[step.name](locked, user, on or timezone.localdate()),
     )
+    if kind := AUDITED_STEPS.get(name):
+        record(kind, user=user, obj=advice)
+    return advice
+
+
+# Steps that make an advies public or take it back: in the audit log.
+AUDITED_STEPS = {"publish": AuditKind.published, "withdraw_publication": AuditKind.unpublished}
 
 
 def _submit(advice, user, on):

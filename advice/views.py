@@ -16,13 +16,14 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 
+from governance.audit import AuditedViewMixin, AuditKind
 from governance.constants import NotificationKind
 from governance.lifecycle_admin import RecordFormView, TransitionViewBase
 from governance.notifications import notify
 from governance.roles import scope_for
 from governance.viewsets import ScopedIndexView, ScopedInspectView, ScopedObjectMixin
 
-from .constants import RESPONDING_STATUSES
+from .constants import RESPONDING_STATUSES, AdviceStatus
 from .documents import read_text
 from .extraction import ExtractionError, extract_points
 from .forms import CorrectionForm, PointFormSet, PointResponseForm, ProposeForm, StepForm
@@ -88,8 +89,15 @@ class AdviceRequestInspectView(ScopedInspectView):
         return self.object.advice_term.describe()
 
 
-class AdviceInspectView(ScopedInspectView):
+class AdviceInspectView(AuditedViewMixin, ScopedInspectView):
     template_name = "advice/admin/inspect.html"
+    audit_kind = AuditKind.viewed
+
+    def audit_facts(self):
+        """Opening an advies before it is published is in the audit log."""
+        if self.object.status == AdviceStatus.published:
+            return None
+        return {"obj": self.object, "status": self.object.get_status_display()}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -430,14 +438,17 @@ class CorrectView(AdviceObjectView):
         return redirect(self.inspect_url)
 
 
-class LetterDownloadView(ScopedObjectMixin, PermissionCheckedMixin, View):
+class LetterDownloadView(AuditedViewMixin, ScopedObjectMixin, PermissionCheckedMixin, View):
     """The uploaded letter, for those who may see the advies; never a public URL."""
 
     model = Advice
 
+    def audit_facts(self):
+        return {"obj": self.object, "file": self.object.letter.name.rsplit("/", 1)[-1]}
+
     def get(self, request, *args, **kwargs):
         self.object = None
-        advice = self.get_object()
+        advice = self.object = self.get_object()
         if not advice.letter:
             raise Http404
         return FileResponse(
@@ -447,15 +458,18 @@ class LetterDownloadView(ScopedObjectMixin, PermissionCheckedMixin, View):
         )
 
 
-class RequestDocumentView(ScopedObjectMixin, PermissionCheckedMixin, View):
+class RequestDocumentView(AuditedViewMixin, ScopedObjectMixin, PermissionCheckedMixin, View):
     """A policy document of an adviesaanvraag, for those who may see the request."""
 
     model = AdviceRequest
 
+    def audit_facts(self):
+        return {"obj": self.object, "file": self.document.file.name.rsplit("/", 1)[-1]}
+
     def get(self, request, pk, document_id):
         self.object = None
-        advice_request = self.get_object()
-        document = get_object_or_404(advice_request.documents.all(), pk=document_id)
+        advice_request = self.object = self.get_object()
+        document = self.document = get_object_or_404(advice_request.documents.all(), pk=document_id)
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

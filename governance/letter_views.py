@@ -17,6 +17,7 @@ from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from .audit import AuditedViewMixin
 from .dates import DateField
 from .letters import LetterError
 from .tasks import render_letter_task
@@ -88,10 +89,15 @@ class SendForm(forms.Form):
         }
 
 
-class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
-    """GET preview (HTML) or pdf; POST render, send or new_version."""
+class LetterActionView(AuditedViewMixin, ScopedObjectMixin, PermissionCheckedMixin, View):
+    """GET preview (HTML) or pdf; POST render, send or new_version. Every preview and
+    PDF handed out is in the audit log."""
 
     model = None
+
+    def audit_facts(self):
+        action = self.kwargs["action"]
+        return {"obj": self.object, "action": action} if action in ("preview", "pdf") else None
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -102,7 +108,7 @@ class LetterActionView(ScopedObjectMixin, PermissionCheckedMixin, View):
 
     def get(self, request, pk, action):
         self.object = None
-        letter = self.get_object()
+        letter = self.object = self.get_object()
         try:
             if action == "preview":
                 if letter.is_sent:  # what was sent is the stored PDF, not today's data

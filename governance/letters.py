@@ -368,6 +368,15 @@ class BaseLetter(models.Model):
         self._history_user = user
         self._change_reason = _("Sent")
         self.regenerate(final=True)
+        from .audit import AuditKind, record  # governance.audit imports the models
+
+        record(
+            AuditKind.letter_sent,
+            user=user,
+            obj=self,
+            municipality=municipality,
+            document_number=self.document_number,
+        )
 
 
 # The year of the sequence of a count that never starts again.

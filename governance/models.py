@@ -983,4 +983,5 @@ class NumberSequence(models.Model):
         return f"{self.municipality} {self.kind} {self.year}: {self.last}"
 
 
+from .audit_models import AuditEvent  # noqa: E402, F401  (the audit log, governance.audit)
 from .pages import ContentPage, HomePage  # noqa: E402, F401  (Wagtail finds page models in models)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import audit
 from .constants import NotificationKind
 from .lifecycle import TransitionError
 from .notifications import notify
@@ -37,4 +38,6 @@ def set_published(record, user, published: bool, *, refusal):
         locked.save(update_fields=["published_at", "updated_at"])
         if published:
             notify(NotificationKind.published, locked, actor=user)
+        kind = audit.AuditKind.published if published else audit.AuditKind.unpublished
+        audit.record(kind, user=user, obj=locked)
     return locked

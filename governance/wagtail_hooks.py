@@ -298,3 +298,6 @@ def register_notification_preferences(request, user, profile):
     from .notification_settings import NotificationPreferencesPanel
 
     return NotificationPreferencesPanel(request, user, profile)
+
+
+from . import audit_admin  # noqa: E402, F401  (registers the audit log for the functional administrator)

@@ -11,6 +11,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from governance.audit import AuditedViewMixin, AuditKind
 from governance.forms import settle_single_choice
 from governance.models import Meeting, Municipality
 
@@ -53,7 +54,7 @@ class AgendaListForm(forms.Form):
         return cleaned
 
 
-class AgendaListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class AgendaListView(AuditedViewMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     """Choose the municipality (and a meeting); the PDF comes back as a download."""
 
     model = Motion
@@ -61,6 +62,14 @@ class AgendaListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
     template_name = "motions/admin/agenda_list.html"
     form_class = AgendaListForm
     header_icon = "doc-full"
+
+    audit_kind = AuditKind.exported
+    exported = None  # the municipality whose list was made, for the audit log
+
+    def audit_facts(self):
+        if self.exported is None:
+            return None
+        return {"municipality": self.exported, "list": "lijst moties en toezeggingen"}
 
     def get_page_title(self):
         return _("List of motions and commitments")
@@ -88,6 +97,7 @@ class AgendaListView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
         municipality, meeting = form.cleaned_data["municipality"], form.cleaned_data["meeting"]
         portfolios = list_portfolios_for(self.request.user, municipality)
         _html, pdf = render_agenda_list(ListRequest(municipality, portfolios, meeting))
+        self.exported = municipality
         response = HttpResponse(pdf, content_type="application/pdf")
         name = f"lijst-moties-en-toezeggingen-{slugify(municipality.name)}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

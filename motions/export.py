@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from governance.audit import AuditedViewMixin, AuditKind
 from governance.viewsets import ScopedIndexView
 
 from .agenda_list import may_print
@@ -60,9 +61,18 @@ def csv_date(value) -> str:
     return value.strftime("%d-%m-%Y")
 
 
-class MotionIndexView(ScopedIndexView):
+class MotionIndexView(AuditedViewMixin, ScopedIndexView):
     """The motievolglijst, whose export buttons stand in the header and whose export
-    holds the filtered moties with their relations and votes fetched up front."""
+    holds the filtered moties with their relations and votes fetched up front (and is
+    in the audit log)."""
+
+    audit_kind = AuditKind.exported
+
+    def audit_facts(self):
+        if not self.is_export:
+            return None
+        filters = {k: v for k, v in self.request.GET.lists() if k != "export"}
+        return {"list": "motievolglijst", "format": self.request.GET["export"], "filters": filters}
 
     show_export_buttons = False  # not in the '…' menu: header_buttons shows them
     custom_value_preprocess = {
