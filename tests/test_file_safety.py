@@ -205,6 +205,29 @@ def test_a_post_too_large_without_files_gets_a_dutch_page(town, advice, settings
     assert "Er is niets opgeslagen" in response.text
 
 
+@pytest.mark.parametrize("refusal", ["too_large", "zip_bomb", "heavy_pdf"])
+def test_the_advice_form_refuses_a_bad_letter_and_saves_nothing(town, settings, docx_bomb, refusal):
+    from tests.test_advice_admin import _edit_data, make
+
+    settings.RAADSVOLG_MAX_UPLOAD_MB = 1
+    settings.RAADSVOLG_EXTRACTION_TIMEOUT = 2
+    upload, message = {
+        "too_large": (("brief.pdf", b"%PDF-" + b"x" * (2 * MB)), "Het bestand is groter dan 1 MB."),
+        "zip_bomb": (("brief.docx", docx_bomb), UNPACKS_TOO_FAR),
+        "heavy_pdf": (("brief.pdf", slow_pdf()), TOO_HEAVY),
+    }[refusal]
+    advice = make(town, points=0)
+    response = client_for(town.advisory_member).post(
+        reverse("advice:edit", args=[advice.pk]),
+        _edit_data(advice, subject="Nieuw onderwerp", letter=SimpleUploadedFile(*upload)),
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    advice.refresh_from_db()
+    assert advice.subject == "Advies over mantelzorg"
+    assert not advice.letter
+
+
 # Archives, judged by their table of contents ----------------------------------------
 
 
