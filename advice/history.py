@@ -9,9 +9,10 @@ from .models import AdvicePoint, PointResponse
 POINT_FIELDS = ("number", "theme", "text", "explanation")
 
 
-def point_histories(points) -> dict[int, list]:
-    """For each point id, its history rows and those of its response, newest first.
-    A point's row carries `changed_fields`: the names of what that change changed."""
+def point_histories(points, *, with_responses=True) -> dict[int, list]:
+    """For each point id, its history rows and those of its response (unless
+    `with_responses` is False: the adviesraad before the response is sent), newest
+    first. A point's row carries `changed_fields`: the names of what that change changed."""
     ids = [point.pk for point in points]
     rows = defaultdict(list)
     records = AdvicePoint.history.filter(id__in=ids).select_related("history_user")
@@ -20,7 +21,8 @@ def point_histories(points) -> dict[int, list]:
         record.changed_fields = _changed(previous.get(record.id), record)
         previous[record.id] = record
         rows[record.id].append(("point", record))
-    for record in PointResponse.history.filter(point_id__in=ids).select_related("history_user"):
+    responses = PointResponse.history.filter(point_id__in=ids if with_responses else [])
+    for record in responses.select_related("history_user"):
         rows[record.point_id].append(("response", record))
     return {pk: sorted(rows[pk], key=lambda row: row[1].history_date, reverse=True) for pk in ids}
 

@@ -137,10 +137,34 @@ class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
 
 def responses_visible(advice, scope) -> bool:
     """The college works on its responses in private: the adviesraad reads them once
-    the response has been sent."""
+    the response has been sent — and until then neither how many points are answered
+    nor who works on them."""
     from .constants import AdviceStatus
-    from .lifecycle import is_college
 
-    if is_college(scope, advice) or scope.is_griffie_of(advice.municipality_id):
+    if works_on_response(advice, scope):
         return True
     return advice.status in (AdviceStatus.response_sent, AdviceStatus.published)
+
+
+def works_on_response(advice, scope) -> bool:
+    """The college staff of the advies's portfolio and the griffie: they see the work
+    on the response, with the names of those who did it. To the adviesraad the response
+    is the college's, signed by the college: it never sees the civil servants' names."""
+    from .lifecycle import is_college
+
+    return is_college(scope, advice) or scope.is_griffie_of(advice.municipality_id)
+
+
+def responses_visible_filter(scope):
+    """`responses_visible` as a filter, for the advice list's progress column."""
+    from django.db.models import Q
+
+    from .constants import AdviceStatus
+
+    if scope.is_superuser:
+        return Q()
+    return (
+        Q(portfolio_id__in=scope.staff_portfolio_ids)
+        | Q(municipality_id__in=scope.griffie_municipality_ids)
+        | Q(status__in=(AdviceStatus.response_sent, AdviceStatus.published))
+    )

@@ -3,10 +3,15 @@ college, the college's decision on its response and the sending of it."""
 
 from django.utils.translation import gettext as _
 
-from governance.timeline import CREATED, Timeline, TimelineEntry
+from governance.roles import scope_for
+from governance.timeline import CHANGE, CREATED, Timeline, TimelineEntry
 
 from .constants import AdviceStatus as S
 from .models import Advice, AdviceResponse
+from .permissions import works_on_response
+
+# The college's steps: to the adviesraad they are the college's, not a civil servant's.
+COLLEGE_STATUSES = (S.response_in_preparation, S.response_adopted, S.response_sent)
 
 
 class AdviceTimeline(Timeline):
@@ -16,7 +21,18 @@ class AdviceTimeline(Timeline):
 
     def entries(self, advice) -> list[TimelineEntry]:
         self.response = AdviceResponse.objects.filter(advice=advice).first()
+        self.college_step = False
+        self.names_hidden = self.viewer is not None and not works_on_response(
+            advice, scope_for(self.viewer)
+        )
         return super().entries(advice)
+
+    def entry(self, record, what, happened_on, changes=(), *, kind=CHANGE) -> TimelineEntry:
+        entry = super().entry(record, what, happened_on, changes, kind=kind)
+        if self.names_hidden and self.college_step:
+            entry.who, entry.by = None, _("the college")
+        self.college_step = False
+        return entry
 
     def created_entry(self, advice, record) -> TimelineEntry:
         return self.entry(record, _("Draft started"), self.recorded_on(record), kind=CREATED)
@@ -32,6 +48,7 @@ class AdviceTimeline(Timeline):
         }
         if old.status == S.published and new.status == S.response_sent:
             return _("Publication withdrawn"), self.recorded_on(new)
+        self.college_step = new.status in COLLEGE_STATUSES  # read by entry(), next
         dates = {
             S.submitted: new.received_date,
             S.response_adopted: self.response and self.response.adopted_on,

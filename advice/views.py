@@ -3,6 +3,7 @@ response beside each, progress, history), its steps, proposing points, the colle
 responses, corrections, and downloading the letter."""
 
 from django.db import transaction
+from django.db.models import Case, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -49,7 +50,7 @@ from .models import (
     PointResponse,
     ResponseLetter,
 )
-from .permissions import responses_visible
+from .permissions import responses_visible, responses_visible_filter, works_on_response
 from .responding import (
     GROUP_PARAMETER,
     choose_group,
@@ -62,7 +63,10 @@ from .responding import (
 
 class AdviceIndexView(ScopedIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().with_progress()
+        # The progress column stays empty where the user may not see the responses yet.
+        shown = responses_visible_filter(scope_for(self.request.user))
+        flag = Case(When(shown, then=True), default=False) if shown else Value(True)
+        return super().get_base_queryset().with_progress().annotate(responses_shown=flag)
 
 
 class AdviceRequestCreateView(CreateView):
@@ -105,11 +109,13 @@ class AdviceInspectView(AuditedViewMixin, ScopedInspectView):
         scope = scope_for(self.request.user)
         points = list(advice.points.select_related("response").order_by("sort_order", "number"))
         answered = sum(1 for point in points if is_answered(point))
-        histories = point_histories(points)
+        show_responses = responses_visible(advice, scope)
+        histories = point_histories(points, with_responses=show_responses)
         can_respond = advice.status in RESPONDING_STATUSES and is_college(scope, advice)
         urls = point_urls(advice.pk, group_points(points)) if can_respond else {}
         context.update(
-            show_responses=responses_visible(advice, scope),
+            show_responses=show_responses,
+            show_editors=works_on_response(advice, scope),
             advice=advice,
             rows=[
                 (

@@ -99,6 +99,8 @@ class AdviceRequestViewSet(ScopedModelViewSet):
 
 
 def progress(advice):
+    if not getattr(advice, "responses_shown", True):
+        return ""  # the adviesraad, before the response is sent (AdviceIndexView)
     return _("%(answered)s of %(total)s") % {
         "answered": advice.answered_count,
         "total": advice.point_count,

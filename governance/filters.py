@@ -1,9 +1,11 @@
 """Choices for list filters that stay inside what the user may see: a filter must not
-list the portfolios, parties or adviesraden of another municipality."""
+list the portfolios, parties or adviesraden of another municipality, nor a record its
+list would not show."""
 
 from django.db.models import Q
 
-from .models import AdvisoryCouncil, Municipality
+from .forms import visible_records
+from .models import AdvisoryCouncil, Municipality, Portfolio
 from .roles import scope_for
 
 
@@ -21,11 +23,21 @@ def scoped_choices(model):
             return records.filter(
                 Q(pk__in=scope.advisory_council_ids) | Q(municipalities__in=scope.municipality_ids)
             ).distinct()
-        municipalities = set(scope.municipality_ids) | set(
+        visible = visible_records(model, request.user)
+        if visible is not None:
+            return records.filter(pk__in=visible.values("pk"))
+        advised = set(
             Municipality.objects.filter(
                 advisory_councils__in=scope.advisory_council_ids
             ).values_list("pk", flat=True)
         )
-        return records.filter(municipality_id__in=municipalities)
+        if model is Portfolio:
+            # College staff see only their own portfolios' records: another portfolio
+            # would filter their list to nothing.
+            return records.filter(
+                Q(municipality_id__in=scope.griffie_municipality_ids | advised)
+                | Q(pk__in=scope.staff_portfolio_ids)
+            )
+        return records.filter(municipality_id__in=set(scope.municipality_ids) | advised)
 
     return queryset

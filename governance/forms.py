@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.permissions import policy_registry
 
 from .constants import RoleKind
 from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
@@ -47,6 +48,31 @@ def restrict_choices_to_scope(fields, user, *, mode=GRIFFIE) -> None:
                 field.queryset = field.queryset.filter(advisory_council_id__in=councils)
         elif "municipalities" in names:
             field.queryset = field.queryset.filter(municipalities__in=municipalities).distinct()
+        visible = visible_records(model, user)
+        if visible is not None:
+            field.queryset = field.queryset.filter(pk__in=visible.values("pk"))
+
+
+def visible_records(model, user):
+    """The records of `model` the user may see, exactly as its admin list shows them
+    (its permission policy's "view"), or None where the choice is not of such records
+    (municipalities, meetings, people, portfolios: the form's mode decides those).
+    A motie of another portfolio or a draft advies is then never offered as a choice,
+    nor shown as the label of one."""
+    policy = policy_registry.get_by_type(model, fallback=False)
+    if not getattr(policy, "limits_choices", False):
+        return None
+    return policy.instances_user_has_permission_for(user, "view")
+
+
+def keep_only_the_value(field: forms.ModelChoiceField, value) -> None:
+    """A disabled choice offers just the value it holds (Django ignores what is posted
+    for it), so its <select> names no other record."""
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        values = [getattr(v, "pk", v) for v in value or ()]
+        field.queryset = field.queryset.filter(pk__in=values)
+    else:
+        field.queryset = field.queryset.filter(pk=getattr(value, "pk", value))
 
 
 def _allowed(scope, mode):
@@ -73,6 +99,13 @@ class ScopedChoicesMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         restrict_choices_to_scope(self.fields, self.for_user, mode=self.scope_mode)
+
+    def __getitem__(self, name):
+        # Here rather than in __init__: subclasses disable fields after it ran.
+        field = self.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField) and field.disabled:
+            keep_only_the_value(field, self.get_initial_for_field(field, name))
+        return super().__getitem__(name)
 
 
 @functools.cache

@@ -15,6 +15,11 @@ class ScopedPermissionPolicy(BasePermissionPolicy):
     """Base for policies decided by scope; subclasses say which actions a scope has
     at all, per instance, and which instances it reaches."""
 
+    # A choice of these records in an admin form or list filter offers only those the
+    # user may see (governance.forms.visible_records); False where the form's scope
+    # mode decides instead.
+    limits_choices = True
+
     def actions_for(self, scope: Scope) -> set[str]:
         raise NotImplementedError
 
@@ -52,6 +57,10 @@ class GriffieRecordPolicy(ScopedPermissionPolicy):
     """Records of one municipality (meetings, parties, people, portfolios): its griffie
     keeps them; nobody else sees them in the admin."""
 
+    # College staff and the adviesraad still choose a meeting, person or portfolio of
+    # their municipalities in their own forms: the form's scope mode decides those.
+    limits_choices = False
+
     def actions_for(self, scope):
         return set(ALL_ACTIONS) if scope.griffie_municipality_ids else set()
 
@@ -67,6 +76,8 @@ class GriffieRecordPolicy(ScopedPermissionPolicy):
 class EqualisedDayPolicy(ScopedPermissionPolicy):
     """Days equalised by Koninklijk Besluit are national data: every griffie may add and
     correct them (the decrees come every few years); only the administrator deletes."""
+
+    limits_choices = False
 
     def actions_for(self, scope):
         return {"add", "change", "view"} if scope.griffie_municipality_ids else set()

@@ -38,6 +38,8 @@ class TimelineEntry:
     why: str = ""
     kind: str = CHANGE
     changes: list[Change] = field(default_factory=list)
+    # Shown instead of `who` where the viewer may not know the person ("het college").
+    by: str = ""
 
     @property
     def when(self) -> datetime.datetime:
@@ -45,6 +47,8 @@ class TimelineEntry:
 
     @property
     def recorded_by(self) -> str:
+        if self.by:
+            return self.by
         if self.who is None:
             return _("the system")
         return self.who.get_full_name() or self.who.get_username()
@@ -62,6 +66,10 @@ class Timeline:
     model: type[models.Model]
     hidden_fields = ("updated_at", "created_at")
     status_field = "status"
+
+    def __init__(self, viewer=None):
+        # The user who reads it, where what they may see depends on who they are.
+        self.viewer = viewer
 
     def entries(self, obj) -> list[TimelineEntry]:
         """The record's timeline, newest event first."""

@@ -238,7 +238,9 @@ class TimelineHistoryView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            object=self.object, timeline=self.timeline_class().entries(self.object), **kwargs
+            object=self.object,
+            timeline=self.timeline_class(viewer=self.request.user).entries(self.object),
+            **kwargs,
         )
 
 
