@@ -472,6 +472,13 @@ def test_the_export_holds_the_events_with_dutch_headings_and_is_recorded(town, a
     assert export.detail == {"list": "auditlog", "format": "csv", "filters": {"kind": ["logout"]}}
 
 
+def test_a_typed_username_does_not_become_a_formula_in_the_csv(admin):
+    Client().post(reverse("wagtailadmin_login"), {"username": "=1+2", "password": "x"})
+    response = client_for(admin).get(LOG_URL, {"export": "csv", "kind": "login_failed"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(content)))[1][2] == "'=1+2"
+
+
 def test_the_xlsx_export_is_a_spreadsheet(admin, event):
     response = client_for(admin).get(LOG_URL, {"export": "xlsx"})
     assert response.status_code == 200
