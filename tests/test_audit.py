@@ -75,6 +75,13 @@ def test_a_sign_in_is_recorded_with_who_and_from_where(town):
     assert event.user_agent.startswith("Firefox/140") and len(event.user_agent) == 255
 
 
+def test_an_address_that_is_no_ip_address_is_left_empty(town):
+    Client(REMOTE_ADDR="unix:/run/gunicorn.sock").post(
+        reverse("wagtailadmin_login"), {"username": "griffie-gm9901", "password": PASSWORD}
+    )
+    assert only_event(AuditKind.login).ip_address is None
+
+
 def test_a_failed_sign_in_keeps_the_username_and_never_the_password(town):
     Client().post(
         reverse("wagtailadmin_login"), {"username": "griffie-gm9901", "password": "wrong-pw-123"}
