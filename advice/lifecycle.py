@@ -147,15 +147,16 @@ def check_step(advice: Advice, user, step: Step) -> None:
 def take_step(advice: Advice, user, name: str, *, reason: str = "", on=None) -> Advice:
     """Take step `name` and return the saved advies."""
     step = get_step(name)
-    advice = LIFECYCLE.apply_transition(
-        advice,
-        user,
-        step,
-        reason=reason,
-        set_fields=lambda locked: EFFECTS[step.name](locked, user, on or timezone.localdate()),
-    )
-    if kind := AUDITED_STEPS.get(name):
-        record(kind, user=user, obj=advice)
+    with transaction.atomic():  # the step and its audit event together
+        advice = LIFECYCLE.apply_transition(
+            advice,
+            user,
+            step,
+            reason=reason,
+            set_fields=lambda locked: EFFECTS[step.name](locked, user, on or timezone.localdate()),
+        )
+        if kind := AUDITED_STEPS.get(name):
+            record(kind, user=user, obj=advice)
     return advice
 
 

@@ -9,6 +9,8 @@ current thread is used, so that the address is known wherever a person acted."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext
@@ -28,7 +30,12 @@ def current_request():
 def client_ip(request) -> str | None:
     """The address the request came from. REMOTE_ADDR only: a forwarded header can be
     typed by anyone unless a trusted proxy sets it (see docs/decisions.md)."""
-    return request.META.get("REMOTE_ADDR") or None
+    address = request.META.get("REMOTE_ADDR") or ""
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:
+        return None  # e.g. a Unix socket: no address rather than a refused event
+    return address
 
 
 def record(kind, *, request=None, user=None, obj=None, municipality=None, **detail) -> AuditEvent:

@@ -75,6 +75,13 @@ def test_a_sign_in_is_recorded_with_who_and_from_where(town):
     assert event.user_agent.startswith("Firefox/140") and len(event.user_agent) == 255
 
 
+def test_an_address_that_is_no_ip_address_is_left_empty(town):
+    Client(REMOTE_ADDR="unix:/run/gunicorn.sock").post(
+        reverse("wagtailadmin_login"), {"username": "griffie-gm9901", "password": PASSWORD}
+    )
+    assert only_event(AuditKind.login).ip_address is None
+
+
 def test_a_failed_sign_in_keeps_the_username_and_never_the_password(town):
     Client().post(
         reverse("wagtailadmin_login"), {"username": "griffie-gm9901", "password": "wrong-pw-123"}
@@ -470,6 +477,13 @@ def test_the_export_holds_the_events_with_dutch_headings_and_is_recorded(town, a
     assert len(rows) == 2 and rows[1][1:3] == ["Uitgelogd", "griffie-gm9901"]
     export = only_event(AuditKind.exported)
     assert export.detail == {"list": "auditlog", "format": "csv", "filters": {"kind": ["logout"]}}
+
+
+def test_a_typed_username_does_not_become_a_formula_in_the_csv(admin):
+    Client().post(reverse("wagtailadmin_login"), {"username": "=1+2", "password": "x"})
+    response = client_for(admin).get(LOG_URL, {"export": "csv", "kind": "login_failed"})
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(content)))[1][2] == "'=1+2"
 
 
 def test_the_xlsx_export_is_a_spreadsheet(admin, event):
