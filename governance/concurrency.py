@@ -16,6 +16,7 @@ import hashlib
 import json
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -32,7 +33,7 @@ class EditConflict(Exception):
 def _model_field(instance, name):
     try:
         field = instance._meta.get_field(name)
-    except Exception:  # noqa: BLE001  (a form field that is no model field)
+    except FieldDoesNotExist:  # a form field that is no model field
         return None
     return field if getattr(field, "concrete", False) else None
 
@@ -107,7 +108,8 @@ class VersionedFormMixin:
             self.add_error(
                 name,
                 _(
-                    "Someone else changed this field in the meantime: now «%(now)s», yours «%(yours)s»."
+                    "Someone else changed this field in the meantime: "
+                    "now «%(now)s», yours «%(yours)s»."
                 )
                 % {"now": shown(current, name), "yours": self._shown_posted(name)},
             )

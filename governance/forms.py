@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
+from .cleaning import VisibleTextMixin
 from .concurrency import VersionedFormMixin
 from .constants import RoleKind
 from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
@@ -106,7 +107,9 @@ def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -
     return True
 
 
-class ScopedAdminForm(VersionedFormMixin, ScopedChoicesMixin, WagtailAdminModelForm):
+class ScopedAdminForm(
+    VisibleTextMixin, VersionedFormMixin, ScopedChoicesMixin, WagtailAdminModelForm
+):
     """The base form of every Raadsvolg admin form for municipality records; its inline
     child forms (e.g. a motie's submitters) are scoped the same way. It carries the
     version it was opened on (governance.concurrency)."""

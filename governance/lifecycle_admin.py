@@ -15,12 +15,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from . import notifications, publication
+from .cleaning import VisibleTextMixin
 from .constants import NotificationKind
 from .lifecycle import Lifecycle, Transition, TransitionError
 from .viewsets import ScopedObjectMixin
 
 
-class TransitionFormBase(forms.Form):
+class TransitionFormBase(VisibleTextMixin, forms.Form):
     """Base of a step's form: subclasses declare the fields (`reason`, `on`,
     `deadline`, `deadline_unknown_reason`); those the step does not ask are dropped."""
 

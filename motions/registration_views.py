@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from governance.cleaning import VisibleTextMixin
 from governance.dates import DateField
 from governance.models import Meeting, Person, Portfolio
 from governance.roles import scope_for
@@ -31,7 +32,7 @@ OUTCOMES = [
 ]
 
 
-class MotionRowForm(forms.Form):
+class MotionRowForm(VisibleTextMixin, forms.Form):
     """One motie of the besluitenlijst; its choices are the meeting's municipality's."""
 
     number = forms.CharField(label=gettext_lazy("Number"), max_length=30)

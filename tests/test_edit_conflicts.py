@@ -7,9 +7,13 @@ import re
 import pytest
 from django.urls import reverse
 
+from advice.models import PointResponse
 from tests import factories as f
 from tests.admin_helpers import client_for, edit_form_data
 from tests.test_commitments_admin import edit_data
+from tests.test_respond_form import advice_with_points, answer
+from tests.test_respond_form import point as respond_point
+from tests.test_respond_form import url as respond_url
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +48,8 @@ def test_second_save_of_a_motion_is_refused_with_both_values(town):
     assert second.status_code == 200
     page = html.unescape(second.content.decode())
     assert (
-        "Iemand anders heeft dit veld intussen gewijzigd: nu «Titel van Anna», jouw waarde «Titel van Bram»"
-        in page
+        "Iemand anders heeft dit veld intussen gewijzigd: "
+        "nu «Titel van Anna», jouw waarde «Titel van Bram»" in page
     )
     assert "er is niets opgeslagen" in page
     assert 'value="Titel van Bram"' in page  # what Bram typed stays in the form
@@ -110,3 +114,78 @@ def test_commitment_edit_conflict(town):
     assert "nu «Van Anna», jouw waarde «Van Bram»" in html.unescape(response.content.decode())
     commitment.refresh_from_db()
     assert commitment.title == "Van Anna"
+
+
+# The college's response per point
+
+
+def _respond_tokens(client, advice, numbers) -> dict:
+    page = client.get(respond_url(advice, 1)).content.decode()
+    tokens = {}
+    for number in numbers:
+        prefix = f"point-{respond_point(advice, number).pk}-"
+        match = re.search(rf'name="{prefix}edit_version" value="([^"]*)"', page)
+        assert match, "the response form carries no version token"
+        tokens[f"{prefix}edit_version"] = html.unescape(match.group(1))
+    return tokens
+
+
+def test_second_response_save_is_refused_with_both_values(town):
+    advice = advice_with_points(town, {1: "Wonen", 2: "Wonen"})
+    anna, bram = client_for(town.staff), client_for(town.staff)
+    anna_tokens, bram_tokens = (_respond_tokens(c, advice, [1, 2]) for c in (anna, bram))
+
+    first = anna.post(
+        respond_url(advice, 1), {**answer(advice, [1, 2], text="Anna zegt ja."), **anna_tokens}
+    )
+    assert first.status_code == 302
+    second = bram.post(
+        respond_url(advice, 1), {**answer(advice, [1, 2], text="Bram zegt ja."), **bram_tokens}
+    )
+
+    assert second.status_code == 200
+    page = html.unescape(second.content.decode())
+    assert "nu «Anna zegt ja.», jouw waarde «Bram zegt ja.»" in page
+    assert PointResponse.objects.get(point=respond_point(advice, 1)).text == "Anna zegt ja."
+
+    renewed = _tokens_in(second.content.decode(), advice, [1, 2])
+    third = bram.post(
+        respond_url(advice, 1), {**answer(advice, [1, 2], text="Bram zegt ja."), **renewed}
+    )
+    assert third.status_code == 302
+    assert PointResponse.objects.get(point=respond_point(advice, 1)).text == "Bram zegt ja."
+    assert PointResponse.objects.filter(point__advice=advice).count() == 2
+
+
+def _tokens_in(page, advice, numbers) -> dict:
+    tokens = {}
+    for number in numbers:
+        name = f"point-{respond_point(advice, number).pk}-edit_version"
+        tokens[name] = html.unescape(re.search(rf'name="{name}" value="([^"]*)"', page).group(1))
+    return tokens
+
+
+def test_a_response_created_meanwhile_is_updated_not_created_twice(town):
+    """Without a token (a script, an old form) the second save updates the response that
+    the first one created: one row, no IntegrityError."""
+    advice = advice_with_points(town, {1: "Wonen"})
+    client = client_for(town.staff)
+    assert (
+        client.post(respond_url(advice, 1), answer(advice, [1], text="Eerst.")).status_code == 302
+    )
+    # A form built before that response existed: its instance is a new one.
+    from advice.forms import PointResponseForm
+    from advice.views import RespondView
+
+    view = RespondView()
+    stale = PointResponseForm(
+        answer(advice, [1], text="Daarna."),
+        prefix=f"point-{respond_point(advice, 1).pk}",
+        instance=PointResponse(point=respond_point(advice, 1)),
+    )
+    assert stale.is_valid()
+    view.object = advice
+    assert view.settle_versions([stale])
+    stale.save()
+    assert PointResponse.objects.filter(point__advice=advice).count() == 1
+    assert PointResponse.objects.get(point__advice=advice).text == "Daarna."
