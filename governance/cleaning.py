@@ -10,6 +10,7 @@ import unicodedata
 
 from django import forms
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy
 
 INVISIBLE_CATEGORIES = {"Cf", "Cc", "Zs", "Zl", "Zp"}
 
@@ -57,3 +58,40 @@ class VisibleTextMixin:
             elif not rich:
                 cleaned[name] = strip_invisible(value)
         return cleaned
+
+
+class ReadableRichTextMixin:
+    """A rich text field posts the editor's JSON; anything else (a script, a broken
+    browser) made the converter raise and the page fail. Such a value is refused with a
+    message instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unreadable: set[str] = set()
+        for field in self.fields.values():
+            if hasattr(field.widget, "converter"):  # Wagtail's Draftail editor
+                field.widget.value_from_datadict = self._guarded(field.widget.value_from_datadict)
+
+    def _guarded(self, read):
+        def value_from_datadict(data, files, name):
+            if not (data.get(name) or "").strip():
+                return ""
+            try:
+                return read(data, files, name)
+            except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+                self.unreadable.add(name)
+                return ""
+
+        return value_from_datadict
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.fields:
+            if self.add_prefix(name) in self.unreadable:
+                self.add_error(name, UNREADABLE_RICH_TEXT)
+        return cleaned
+
+
+UNREADABLE_RICH_TEXT = gettext_lazy(
+    "The formatted text could not be read; type or paste it again in the text box."
+)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
 
-from .cleaning import VisibleTextMixin
+from .cleaning import ReadableRichTextMixin, VisibleTextMixin
 from .concurrency import VersionedFormMixin
 from .constants import RoleKind
 from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
@@ -108,7 +108,11 @@ def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -
 
 
 class ScopedAdminForm(
-    VisibleTextMixin, VersionedFormMixin, ScopedChoicesMixin, WagtailAdminModelForm
+    ReadableRichTextMixin,
+    VisibleTextMixin,
+    VersionedFormMixin,
+    ScopedChoicesMixin,
+    WagtailAdminModelForm,
 ):
     """The base form of every Raadsvolg admin form for municipality records; its inline
     child forms (e.g. a motie's submitters) are scoped the same way. It carries the

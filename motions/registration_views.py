@@ -16,6 +16,7 @@ from governance.cleaning import VisibleTextMixin
 from governance.dates import DateField
 from governance.models import Meeting, Person, Portfolio
 from governance.roles import scope_for
+from governance.validators import validate_record_number
 
 from .constants import MotionStatus, PartyChoice
 from .models import TEXT_LIMIT
@@ -35,7 +36,9 @@ OUTCOMES = [
 class MotionRowForm(VisibleTextMixin, forms.Form):
     """One motie of the besluitenlijst; its choices are the meeting's municipality's."""
 
-    number = forms.CharField(label=gettext_lazy("Number"), max_length=30)
+    number = forms.CharField(
+        label=gettext_lazy("Number"), max_length=30, validators=[validate_record_number]
+    )
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     submitters = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Submitters"),
