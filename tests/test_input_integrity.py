@@ -13,6 +13,7 @@ from commitments.models import Commitment
 from motions.models import CompletionLetter, Motion
 from tests import factories as f
 from tests.admin_helpers import client_for, edit_form_data, motion_form_data
+from tests.test_motion_import import dijkhoven, row, run, xlsx  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,23 @@ def test_edit_pages_keep_working(town):
     url = reverse("commitment:edit", args=[commitment.pk])
     client = client_for(town.griffie)
     assert client.post(url, form_of(client, url)).status_code == 302
+
+
+# The motion import
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"Nr": "M2025/001"}, "rij 2: nummer: Een nummer bestaat uit letters, cijfers"),
+        ({"Nr": "M#1"}, "rij 2: nummer: Een nummer bestaat uit letters, cijfers"),
+        ({"Titel": "\u200b\u2060"}, "rij 2: titel ontbreekt"),
+    ],
+)
+def test_the_import_refuses_unsafe_numbers_and_invisible_titles(dijkhoven, overrides, message):  # noqa: F811
+    result = run(dijkhoven, xlsx([row(**overrides)]))
+    assert not result.saved
+    assert any(line.startswith(message) for line in result.plan.error_lines), (
+        result.plan.error_lines
+    )
+    assert not Motion.objects.exists()
