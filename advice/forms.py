@@ -4,6 +4,8 @@ from django import forms
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from governance.cleaning import VisibleTextMixin
+from governance.concurrency import VersionedFormMixin
 from governance.dates import DateField
 from governance.forms import ADVISORY, STAFF, ScopedAdminForm
 from governance.letters import contact_initial
@@ -123,7 +125,7 @@ class ProposeForm(forms.Form):
         return cleaned
 
 
-class PointForm(forms.Form):
+class PointForm(VisibleTextMixin, forms.Form):
     """One proposed point, as the user reviews it."""
 
     keep = forms.BooleanField(label=_("Keep"), required=False, initial=True)
@@ -212,8 +214,8 @@ PointFormSet = forms.formset_factory(
 )
 
 
-class PointResponseForm(forms.ModelForm):
-    """The college's response to one point."""
+class PointResponseForm(VisibleTextMixin, VersionedFormMixin, forms.ModelForm):
+    """The college's response to one point; it carries the version it was opened on."""
 
     class Meta:
         model = PointResponse
@@ -257,7 +259,7 @@ class PointResponseForm(forms.ModelForm):
         return links
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(VisibleTextMixin, forms.Form):
     text = forms.CharField(
         label=_("Corrected text"),
         max_length=ADVICE_TEXT_LIMIT,

@@ -16,7 +16,7 @@ from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
 from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
 from governance.terms import Term
-from governance.validators import validate_plausible_date
+from governance.validators import check_term, validate_plausible_date, validate_term_length
 
 from .constants import AdviceStatus, Position, RequestStatus
 from .query import AdviceQuerySet, AdviceRequestQuerySet
@@ -67,7 +67,7 @@ class AdviceRequest(MunicipalityOwned, ClusterableModel):
     )
     term_length = models.PositiveSmallIntegerField(
         _("own term"),
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), validate_term_length],
         null=True,
         blank=True,
         help_text=_("Only when this request deviates from the adviesraad's advice term."),
@@ -118,6 +118,8 @@ class AdviceRequest(MunicipalityOwned, ClusterableModel):
 
     def clean(self):
         self.check_same_municipality(portfolio=self.portfolio)
+        default_unit = self.advisory_council.advice_term_unit if self.advisory_council_id else ""
+        check_term("term_length", self.term_length, self.term_unit or default_unit)
         if (
             self.advisory_council_id
             and self.municipality_id

@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 
 from governance.audit import AuditedViewMixin, AuditKind
+from governance.concurrency import lock
 from governance.constants import NotificationKind
 from governance.lifecycle_admin import RecordFormView, TransitionViewBase
 from governance.notifications import notify
@@ -401,6 +402,8 @@ class RespondView(AdviceObjectView):
         if not all(form.is_valid() for form in forms):
             return self.render_to_response(self.get_context_data(form=forms))
         with transaction.atomic():
+            if not self.settle_versions(forms):
+                return self.render_to_response(self.get_context_data(form=forms))
             for form in forms:
                 if form.has_changed():
                     form.instance._history_user = request.user
@@ -411,6 +414,28 @@ class RespondView(AdviceObjectView):
             request, _("The responses to ‘%(group)s’ were saved.") % {"group": self.group}
         )
         return redirect(self.after_saving_url())
+
+    def settle_versions(self, forms) -> bool:
+        """With the advies locked (so two saves of its responses take turns): whether no
+        response changed since the form was opened. A response someone else created in
+        the meantime is updated, not created twice."""
+        self.object.status = lock(self.object).status  # as it stands now, for the step
+        stored = {
+            response.point_id: response
+            for response in PointResponse.objects.filter(
+                point__in=[form.instance.point_id for form in forms]
+            )
+        }
+        agreed = True
+        for form in forms:
+            current = stored.get(form.instance.point_id) or PointResponse(
+                point_id=form.instance.point_id
+            )
+            if not form.check_version(current):
+                agreed = False
+            elif form.instance.pk is None and current.pk is not None:
+                form.instance.pk, form.instance._state.adding = current.pk, False
+        return agreed
 
     def after_saving_url(self) -> str:
         if "next" not in self.request.POST:

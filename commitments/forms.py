@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from governance.cleaning import VisibleTextMixin
 from governance.dates import DateField
 from governance.forms import ScopedAdminForm
 from governance.lifecycle_admin import TransitionFormBase
@@ -56,7 +57,7 @@ class CommitmentStepForm(TransitionFormBase):
     )
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(VisibleTextMixin, forms.Form):
     """A new stand van zaken."""
 
     progress = forms.CharField(

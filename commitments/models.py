@@ -12,7 +12,7 @@ from wagtail.search import index
 from governance.constants import PORTFOLIO_HOLDER_FUNCTIONS
 from governance.models import Meeting, Municipality, MunicipalityOwned, Person, Portfolio
 from governance.tracking import TrackedDeadline
-from governance.validators import validate_plausible_date
+from governance.validators import validate_plausible_date, validate_record_number
 
 from .constants import OPEN_STATUSES, CommitmentStatus
 from .query import CommitmentQuerySet
@@ -48,6 +48,7 @@ class Commitment(index.Indexed, MunicipalityOwned, TrackedDeadline):
     number = models.CharField(
         _("number"),
         max_length=30,
+        validators=[validate_record_number],
         help_text=_("Unique within the municipality, e.g. T2026-03."),
     )
     title = models.CharField(

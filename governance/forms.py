@@ -9,6 +9,8 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.permissions import policy_registry
 
+from .cleaning import ReadableRichTextMixin, VisibleTextMixin
+from .concurrency import VersionedFormMixin
 from .constants import RoleKind
 from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
 from .roles import scope_for
@@ -138,9 +140,16 @@ def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -
     return True
 
 
-class ScopedAdminForm(ScopedChoicesMixin, WagtailAdminModelForm):
+class ScopedAdminForm(
+    ReadableRichTextMixin,
+    VisibleTextMixin,
+    VersionedFormMixin,
+    ScopedChoicesMixin,
+    WagtailAdminModelForm,
+):
     """The base form of every Raadsvolg admin form for municipality records; its inline
-    child forms (e.g. a motie's submitters) are scoped the same way."""
+    child forms (e.g. a motie's submitters) are scoped the same way. It carries the
+    version it was opened on (governance.concurrency)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,12 +15,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from . import notifications, publication
+from .cleaning import VisibleTextMixin
 from .constants import NotificationKind
 from .lifecycle import Lifecycle, Transition, TransitionError
 from .viewsets import ScopedObjectMixin
 
 
-class TransitionFormBase(forms.Form):
+class TransitionFormBase(VisibleTextMixin, forms.Form):
     """Base of a step's form: subclasses declare the fields (`reason`, `on`,
     `deadline`, `deadline_unknown_reason`); those the step does not ask are dropped."""
 
@@ -122,6 +123,18 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
     def set_published(self, record, user, publish):
         raise NotImplementedError
 
+    @staticmethod
+    def chosen(data) -> bool | None:
+        """True to publish ("1"), False to withdraw ("0"), None for anything else: an
+        unknown value must not withdraw a publication by default."""
+        return {"1": True, "0": False}.get(data.get("publish"))
+
+    def refuse_unknown(self, record):
+        messages.error(
+            self.request, _("Publish or withdraw? The request did not say; nothing was changed.")
+        )
+        return redirect(f"{self.url_namespace}:inspect", record.pk)
+
     def get(self, request, pk):
         """Publishing and withdrawing ask first, on a page that says what they do."""
         self.object = None
@@ -129,7 +142,9 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
         if not publication.can_publish(record, request.user):
             messages.error(request, _("Only the griffie publishes and withdraws publications."))
             return redirect(f"{self.url_namespace}:inspect", record.pk)
-        publish = request.GET.get("publish") == "1"
+        publish = self.chosen(request.GET)
+        if publish is None:
+            return self.refuse_unknown(record)
         kind = record._meta.verbose_name
         if publish:
             title = _("Publish %(record)s?") % {"record": record}
@@ -166,7 +181,9 @@ class PublicationViewBase(ScopedObjectMixin, PermissionCheckedMixin, View):
     def post(self, request, pk):
         self.object = None
         record = self.get_object()
-        publish = request.POST.get("publish") == "1"
+        publish = self.chosen(request.POST)
+        if publish is None:
+            return self.refuse_unknown(record)
         try:
             self.set_published(record, request.user, publish)
         except TransitionError as error:

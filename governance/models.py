@@ -23,7 +23,12 @@ from .constants import (
     TermUnit,
 )
 from .terms import Term
-from .validators import validate_plausible_date, validate_postcode
+from .validators import (
+    check_term,
+    validate_plausible_date,
+    validate_postcode,
+    validate_term_length,
+)
 from .wording import PLACEHOLDERS, validate_wording
 
 tooi_code_validator = RegexValidator(
@@ -327,7 +332,7 @@ class AdvisoryCouncil(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
     advice_term_length = models.PositiveSmallIntegerField(
         _("advice term"),
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), validate_term_length],
         default=6,
         help_text=_("Time the adviesraad has to give advice."),
     )
@@ -348,7 +353,7 @@ class AdvisoryCouncil(models.Model):
     )
     response_term_length = models.PositiveSmallIntegerField(
         _("response term"),
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), validate_term_length],
         default=6,
         help_text=_("Time the college has to respond."),
     )
@@ -378,6 +383,8 @@ class AdvisoryCouncil(models.Model):
         return self.name
 
     def clean(self):
+        check_term("advice_term_length", self.advice_term_length, self.advice_term_unit)
+        check_term("response_term_length", self.response_term_length, self.response_term_unit)
         if not self.chair_infix.strip():  # "de Boer" typed as the surname
             infix, surname = split_infix(self.chair_surname.strip())
             if infix and self.chair_surname.strip()[:1].islower():

@@ -1,6 +1,8 @@
 """The public home page of a municipality's site (the public pages of moties and
 adviezen come with the public site)."""
 
+from urllib.parse import quote
+
 from django import forms
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -41,7 +43,7 @@ def numbered_sitemap_urls(page, request=None):
     return [
         {"location": base, "lastmod": page.last_published_at},
         *(
-            {"location": f"{base}{number}/", "lastmod": updated}
+            {"location": f"{base}{quote(number, safe='')}/", "lastmod": updated}
             for number, updated in page.published().values_list("number", "updated_at")
         ),
     ]
@@ -131,7 +133,7 @@ class NumberedRecordFeed(PageFeed):
         return f"{record.number} {record.title} — {record.get_status_display()}"
 
     def item_link(self, record):
-        return f"{self.page.get_url(self.request)}{record.number}/"
+        return f"{self.page.get_url(self.request)}{quote(record.number, safe='')}/"
 
     def item_updateddate(self, record):
         return record.updated_at

@@ -5,6 +5,7 @@ backend: PostgreSQL's `dutch` configuration in production, so "adviezen" finds
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -52,7 +53,7 @@ def numbered_results(kind, base, query, published, summary) -> list[SearchResult
         SearchResult(
             kind=kind,
             title=f"{record.number} {record.title}",
-            url=f"{base}{record.number}/",
+            url=f"{base}{quote(record.number, safe='')}/",
             summary=Truncator(summary(record)).words(30),
         )
         for record in get_search_backend().search(query, published)[:50]

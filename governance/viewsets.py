@@ -28,6 +28,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .concurrency import EditConflict, lock
 from .forms import ScopedAdminForm
 
 
@@ -135,7 +136,23 @@ class ScopedObjectMixin:
 
 
 class ScopedEditView(ScopedObjectMixin, EditView):
+    """Editing that does not save over what someone else saved after the form was
+    opened: the record is locked and compared (governance.concurrency) before saving."""
+
     object_permission = "change"
+
+    def save_instance(self):
+        check = getattr(self.form, "check_version", None)
+        if check is not None and not check(lock(self.object)):
+            raise EditConflict
+        return super().save_instance()
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EditConflict:
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class ScopedDeleteView(ScopedObjectMixin, DeleteView):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
+from governance.cleaning import strip_invisible
 from governance.constants import PersonFunction
 from governance.dates import parse_date
 from governance.models import Meeting, Municipality, Party, Person
@@ -283,7 +284,7 @@ def _text(value: Cell) -> str:
         return ""
     if isinstance(value, datetime.date):
         return value.strftime("%d-%m-%Y")
-    return str(value).strip()
+    return strip_invisible(str(value))  # a cell of only a zero-width space is empty
 
 
 def _plan_row(row_number, cells, lookups, seen) -> RowPlan:

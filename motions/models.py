@@ -17,7 +17,7 @@ from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
 from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
 from governance.tracking import TrackedDeadline
-from governance.validators import validate_plausible_date
+from governance.validators import validate_plausible_date, validate_record_number
 
 from .constants import (
     ADOPTED_STATUSES,
@@ -62,6 +62,7 @@ class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel
     number = models.CharField(
         _("number"),
         max_length=30,
+        validators=[validate_record_number],
         help_text=_("The motion's number, unique within the municipality, e.g. M2026-014."),
     )
     title = models.CharField(_("title"), max_length=255)

@@ -12,9 +12,11 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from governance.cleaning import VisibleTextMixin
 from governance.dates import DateField
 from governance.models import Meeting, Person, Portfolio
 from governance.roles import scope_for
+from governance.validators import validate_record_number
 
 from .constants import MotionStatus, PartyChoice
 from .models import TEXT_LIMIT
@@ -31,10 +33,12 @@ OUTCOMES = [
 ]
 
 
-class MotionRowForm(forms.Form):
+class MotionRowForm(VisibleTextMixin, forms.Form):
     """One motie of the besluitenlijst; its choices are the meeting's municipality's."""
 
-    number = forms.CharField(label=gettext_lazy("Number"), max_length=30)
+    number = forms.CharField(
+        label=gettext_lazy("Number"), max_length=30, validators=[validate_record_number]
+    )
     title = forms.CharField(label=gettext_lazy("Title"), max_length=255)
     submitters = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Submitters"),

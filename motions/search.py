@@ -1,6 +1,8 @@
 """Public search in the published moties of a municipality and their sent raadsbrieven
 (the moties themselves as toezeggingen: governance.search.numbered_results)."""
 
+from urllib.parse import quote
+
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ def search_motions(municipality, query, request) -> list[SearchResult]:
         SearchResult(
             kind=_("Council letter"),
             title=f"{letter.motion.number} {letter.motion.title}",
-            url=f"{base}{letter.motion.number}/",
+            url=f"{base}{quote(letter.motion.number, safe='')}/",
             summary=Truncator(strip_tags(letter.core_message)).words(30),
         )
         for letter in get_search_backend().search(query, letters.select_related("motion"))[:20]

@@ -33,6 +33,13 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # ------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's SQLite: a writer waits for another (up to 20 s) instead of failing with
+    # "database is locked", and takes the write lock when its transaction begins, so
+    # two requests cannot both read and then fail to upgrade to writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 
 # APPS
 # ------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Production: PostgreSQL through DATABASE_URL, secrets and hosts from the environment."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -10,6 +12,12 @@ RAADSVOLG_DEMO = False
 # ------------------------------------------------------------------------------
 # Production runs on PostgreSQL; there is no SQLite fallback here.
 DATABASES = {"default": env.db("DATABASE_URL")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite lets one writer in at a time: fine for the demo, not for a municipality.
+    raise ImproperlyConfigured(
+        "DATABASE_URL points at SQLite; production runs on PostgreSQL only "
+        "(DATABASE_URL=postgres://user:password@host:5432/raadsvolg)."
+    )
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 
