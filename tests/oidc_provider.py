@@ -31,6 +31,7 @@ class LoopbackProvider:
         self.claims = None  # what the signed-in user's provider account says
         self.audience = CLIENT_ID  # whom the id_token is issued to
         self.token_requests = 0
+        self.userinfo_extra = {}  # claims the user info answers on top of the id_token's
         self.codes = {}
         self.tokens = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -86,7 +87,7 @@ class LoopbackProvider:
         if challenge.decode() != grant.get("code_challenge"):
             return None
         access_token = secrets.token_urlsafe(16)
-        self.tokens[access_token] = grant["claims"]
+        self.tokens[access_token] = {**grant["claims"], **self.userinfo_extra}
         now = int(time.time())
         id_claims = {
             "iss": self.base,

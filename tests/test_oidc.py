@@ -32,6 +32,7 @@ def sso(provider, monkeypatch):
     provider.claims = None
     provider.audience = CLIENT_ID
     provider.token_requests = 0
+    provider.userinfo_extra = {}
     with override_settings(AUTHENTICATION_BACKENDS=BACKENDS, **provider.settings()):
         yield provider
 
@@ -160,6 +161,17 @@ def test_an_id_token_issued_to_another_client_is_refused(sso, town):
     town.griffie.save()
     sso.sign_in("griffier@dijkhoven.nl")
     sso.audience = "another-application"
+    client = Client()
+    assert sign_in(client).url == "/admin/login/"
+    assert "_auth_user_id" not in client.session
+    assert FAILED in messages_on_login_page(client)
+
+
+def test_user_info_about_another_subject_is_refused(sso, town):
+    town.griffie.email = "griffier@dijkhoven.nl"
+    town.griffie.save()
+    sso.sign_in("griffier@dijkhoven.nl", sub="user-1")
+    sso.userinfo_extra = {"sub": "user-2"}
     client = Client()
     assert sign_in(client).url == "/admin/login/"
     assert "_auth_user_id" not in client.session
