@@ -13,7 +13,7 @@ class GovernanceConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.permissions import register_permission_policy
 
-        from . import dates
+        from . import dates, oidc  # noqa: F401  (oidc: its sign-in receiver)
 
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(

@@ -11,7 +11,9 @@ import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import SuspiciousOperation
+from django.dispatch import receiver
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -45,6 +47,14 @@ def is_configured() -> bool:
 def provider_name() -> str:
     """The provider as the login button names it: "Inloggen met <name>"."""
     return getattr(settings, "RAADSVOLG_OIDC_NAME", "") or _("your municipality account")
+
+
+@receiver(user_logged_in, dispatch_uid="raadsvolg_forget_auth_method")
+def forget_auth_method(sender, request, user, **kwargs):
+    """Every sign-in starts unmarked (the session outlives a sign-in as the same user);
+    the callback marks its own afterwards."""
+    if request is not None and hasattr(request, "session"):
+        request.session.pop(AUTH_METHOD_KEY, None)
 
 
 def _refuse(request, message) -> None:

@@ -231,6 +231,18 @@ def test_signing_out_ends_the_sso_session(sso, town):
     assert client.get("/admin/").status_code == 302
 
 
+def test_a_password_sign_in_after_sso_is_not_marked_oidc(sso, town):
+    town.griffie.email = "griffier@dijkhoven.nl"
+    town.griffie.save()
+    sso.sign_in("griffier@dijkhoven.nl")
+    client = Client()
+    sign_in(client)
+    assert client.session[AUTH_METHOD_KEY] == "oidc"
+    client.post("/admin/login/", {"username": town.griffie.username, "password": "secret"})
+    assert client.session["_auth_user_id"] == str(town.griffie.pk)
+    assert AUTH_METHOD_KEY not in client.session
+
+
 def test_a_password_sign_in_never_reaches_the_provider(sso, town):
     # `code` and `state` in the login URL must not start a token exchange.
     client = Client()
