@@ -15,7 +15,8 @@ BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "governance.oidc.EmailBackend"]
 
 
 @pytest.fixture
-def provider():
+def provider(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # the server's token request stays local
     provider = LoopbackProvider()
     yield provider
     provider.stop()
