@@ -10,6 +10,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("governance.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    path("oidc/", include("governance.oidc")),  # single sign-on; 404 unless configured
 ]
 
 if settings.DEBUG:

@@ -13,7 +13,7 @@ class GovernanceConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.permissions import register_permission_policy
 
-        from . import audit, dates  # noqa: F401  (audit: connects the audit log's receivers)
+        from . import audit, dates, oidc  # noqa: F401  (receivers of the audit log and of sign-in)
 
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(

@@ -190,8 +190,9 @@ def test_anonymous_users_are_sent_to_the_login(motion):
 
 def test_a_user_without_a_role_has_no_admin(motion):
     response = client_for(UserFactory()).get(reverse("motion:index"))
-    assert response.status_code == 302
-    assert response.url.startswith("/admin/login/")
+    assert response.status_code == 403
+    assert "Je hebt nog geen rol in Raadsvolg" in response.text
+    assert motion.title not in response.text
 
 
 def test_superuser_sees_every_municipality(town, other_town, motion):
