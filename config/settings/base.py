@@ -5,6 +5,9 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from operations.logging import configure_structlog, logging_config
+from operations.sentry import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "motions",
     "commitments",
     "advice",
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -82,6 +86,10 @@ LOGIN_URL = "wagtailadmin_login"
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # First: a request id for every log line, and /healthz/, /readyz/ before the host
+    # check and the HTTPS redirect (operations/middleware.py).
+    "operations.middleware.RequestLogMiddleware",
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,17 +174,16 @@ RAADSVOLG_DEMO = env.bool("RAADSVOLG_DEMO", default=False)
 RAADSVOLG_MAX_UPLOAD_MB = env.int("RAADSVOLG_MAX_UPLOAD_MB", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = (RAADSVOLG_MAX_UPLOAD_MB + 1) * 1024 * 1024
 
-# LOGGING
+# LOGGING AND ERRORS
 # ------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # Every task logs its start and end at INFO; that is noise, not news.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# structlog: one JSON object per line (`json`, production) or readable text (`console`).
+configure_structlog()
+LOGGING = logging_config(
+    env("DJANGO_LOG_FORMAT", default="json"), env("DJANGO_LOG_LEVEL", default="INFO")
+)
+# Sentry (or GlitchTip) only when a DSN is set; no personal data is sent.
+init_sentry(
+    env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default=""),
+    release=env("SENTRY_RELEASE", default=""),
+)
