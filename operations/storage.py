@@ -9,12 +9,12 @@ FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 S3 = "storages.backends.s3.S3Storage"
 
 
-def default_storage_setting(env) -> dict:
-    """STORAGES["default"] from the environment: S3 when RAADSVOLG_S3_BUCKET is set,
-    else DJANGO_FILE_STORAGE (a dotted backend), else the file system."""
-    bucket = env("RAADSVOLG_S3_BUCKET", default="")
+def default_storage_setting(environ) -> dict:
+    """STORAGES["default"] from `environ` (os.environ): S3 when RAADSVOLG_S3_BUCKET is
+    set, else DJANGO_FILE_STORAGE (a dotted backend), else the file system."""
+    bucket = environ.get("RAADSVOLG_S3_BUCKET", "")
     if not bucket:
-        return {"BACKEND": env("DJANGO_FILE_STORAGE", default=FILE_SYSTEM)}
+        return {"BACKEND": environ.get("DJANGO_FILE_STORAGE", FILE_SYSTEM)}
     options = {
         "bucket_name": bucket,
         "default_acl": "private",
@@ -22,7 +22,7 @@ def default_storage_setting(env) -> dict:
         "querystring_auth": True,
         "querystring_expire": 300,
         "file_overwrite": False,
-        "location": env("RAADSVOLG_S3_PREFIX", default=""),
+        "location": environ.get("RAADSVOLG_S3_PREFIX", ""),
     }
     for option, variable in (
         ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
@@ -30,8 +30,8 @@ def default_storage_setting(env) -> dict:
         ("access_key", "AWS_ACCESS_KEY_ID"),
         ("secret_key", "AWS_SECRET_ACCESS_KEY"),
     ):
-        if value := env(variable, default=""):
+        if value := environ.get(variable, ""):
             options[option] = value
-    if env("AWS_S3_ADDRESSING_STYLE", default=""):
-        options["addressing_style"] = env("AWS_S3_ADDRESSING_STYLE")
+    if environ.get("AWS_S3_ADDRESSING_STYLE", ""):
+        options["addressing_style"] = environ["AWS_S3_ADDRESSING_STYLE"]
     return {"BACKEND": S3, "OPTIONS": options}

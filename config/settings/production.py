@@ -1,5 +1,7 @@
 """Production: PostgreSQL through DATABASE_URL, secrets and hosts from the environment."""
 
+import os
+
 from operations.storage import default_storage_setting
 
 from .base import *  # noqa: F403
@@ -41,7 +43,7 @@ MIDDLEWARE.insert(
 # Uploads and letters: the file system, or a private S3-compatible bucket
 # (RAADSVOLG_S3_BUCKET and AWS_*; operations/storage.py).
 STORAGES = {
-    "default": default_storage_setting(env),
+    "default": default_storage_setting(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
