@@ -44,7 +44,7 @@ print(response.status_code)
 class Collector(BaseHTTPRequestHandler):
     received: list
 
-    def do_POST(self):  # noqa: N802 (http.server's name)
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         encoding = self.headers.get("Content-Encoding", "")
         if encoding == "gzip":
