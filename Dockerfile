@@ -38,7 +38,8 @@ FROM runtime
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin raadsvolg \
  && mkdir -p /app/media && chown raadsvolg /app/media
 COPY --from=builder --chown=root:root /app /app
-USER raadsvolg
+# Numeric, so that an orchestrator can verify runAsNonRoot.
+USER 10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz/', timeout=4).status != 200)"]

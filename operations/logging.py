@@ -57,8 +57,10 @@ def logging_config(log_format: str = "json", level: str = "INFO") -> dict:
         "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structlog"}},
         "root": {"handlers": ["console"], "level": level},
         "loggers": {
-            # Our request line replaces runserver's own; gunicorn's access log is off.
-            "django.server": {"level": "WARNING"},
+            # Django's own handlers (plain text to the console in debug, mail to the
+            # admins) give way to the root's; our request line replaces runserver's.
+            "django": {"handlers": [], "level": "INFO", "propagate": True},
+            "django.server": {"handlers": [], "level": "WARNING", "propagate": True},
             # Every task logs its start and end at INFO; that is noise, not news.
             "django_tasks": {"level": "WARNING"},
             "weasyprint.progress": {"level": "WARNING"},

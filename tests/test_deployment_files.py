@@ -47,7 +47,8 @@ def test_every_variable_an_operator_must_set_is_in_the_readme():
 def test_the_image_runs_as_a_user_with_a_health_check_and_gunicorn():
     dockerfile = (ROOT / "Dockerfile").read_text()
     final_stage = dockerfile.rsplit("\nFROM ", 1)[1]
-    assert re.search(r"^USER raadsvolg$", final_stage, re.M)
+    assert re.search(r"^USER 10001$", final_stage, re.M)
+    assert "useradd --system --uid 10001" in final_stage
     assert "/healthz/" in final_stage.split("HEALTHCHECK", 1)[1]
     assert 'CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi"]' in final_stage
     assert "uv sync --frozen --no-dev" in dockerfile

@@ -132,3 +132,11 @@ def test_development_logs_read_as_text():
         logging.config.dictConfig(settings.LOGGING)
     assert "let op hier" in stream.getvalue()
     assert not stream.getvalue().lstrip().startswith("{")
+
+
+def test_each_django_line_is_written_once_through_the_root_handler(client, json_lines):
+    client.get("/geen-pagina/")
+    assert logging.getLogger("django").handlers == []
+    assert logging.getLogger("django.server").handlers == []
+    not_found = [line for line in json_lines() if line["event"].startswith("Not Found")]
+    assert len(not_found) == 1
