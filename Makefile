@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install site-deps lint check messages test-sqlite test-postgres bench bench-extraction clean
+.PHONY: run test install site-deps lint check messages test-sqlite test-postgres prod-smoke bench bench-extraction clean
 
 # Set up everything, load the demo data and serve the site (SQLite, demo mode).
 run: install messages
@@ -19,8 +19,9 @@ run: install messages
 	@echo "Raadsvolg: http://$(HOST):$(PORT)/  —  admin: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The whole suite: lint, checks, translations, then pytest on SQLite and on PostgreSQL.
-test: install site-deps lint check messages test-sqlite test-postgres
+# The whole suite: lint, checks, translations, pytest on SQLite and on PostgreSQL, and
+# the production smoke test.
+test: install site-deps lint check messages test-sqlite test-postgres prod-smoke
 
 # axe-core for the browser tests (they are skipped outside CI without it).
 site-deps:
@@ -56,6 +57,11 @@ test-sqlite:
 # A throwaway PostgreSQL cluster of our own; skipped only outside CI when absent.
 test-postgres:
 	bin/with-postgres $(BIN)/pytest
+
+# gunicorn with the production settings, the tasks worker and an SMTP sink on loopback,
+# against a throwaway PostgreSQL: one flow that mails, the headers, the health endpoints.
+prod-smoke: install messages
+	bin/with-postgres $(BIN)/python bin/prod-smoke
 
 # Benchmarks print figures; they assert nothing.
 bench: install messages

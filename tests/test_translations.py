@@ -15,6 +15,7 @@ SOURCES = [
     "motions",
     "commitments",
     "advice",
+    "operations",
     "templates",
     "site",
     "manage.py",

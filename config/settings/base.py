@@ -5,6 +5,9 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from operations.logging import configure_structlog, logging_config
+from operations.sentry import init_sentry
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -48,6 +51,7 @@ INSTALLED_APPS = [
     "motions",
     "commitments",
     "advice",
+    "operations",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -110,6 +114,10 @@ RAADSVOLG_ACCESS_CONTACT = env("RAADSVOLG_ACCESS_CONTACT", default="")
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
+    # First: a request id for every log line, and /healthz/, /readyz/ before the host
+    # check and the HTTPS redirect (operations/middleware.py).
+    "operations.middleware.RequestLogMiddleware",
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -215,17 +223,16 @@ RAADSVOLG_EXTRACTION_TIMEOUT = env.float("RAADSVOLG_EXTRACTION_TIMEOUT", default
 RAADSVOLG_EXTRACTION_MEMORY_MB = env.int("RAADSVOLG_EXTRACTION_MEMORY_MB", default=1024)
 RAADSVOLG_PDF_MAX_PAGES = env.int("RAADSVOLG_PDF_MAX_PAGES", default=300)
 
-# LOGGING
+# LOGGING AND ERRORS
 # ------------------------------------------------------------------------------
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # Every task logs its start and end at INFO; that is noise, not news.
-    "loggers": {
-        "django_tasks": {"level": "WARNING"},
-        "weasyprint.progress": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
+# structlog: one JSON object per line (`json`, production) or readable text (`console`).
+configure_structlog()
+LOGGING = logging_config(
+    env("DJANGO_LOG_FORMAT", default="json"), env("DJANGO_LOG_LEVEL", default="INFO")
+)
+# Sentry (or GlitchTip) only when a DSN is set; no personal data is sent.
+init_sentry(
+    env("SENTRY_DSN", default=""),
+    environment=env("SENTRY_ENVIRONMENT", default=""),
+    release=env("SENTRY_RELEASE", default=""),
+)

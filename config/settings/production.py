@@ -1,6 +1,10 @@
 """Production: PostgreSQL through DATABASE_URL, secrets and hosts from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
+
+from operations.storage import default_storage_setting
 
 from .base import *  # noqa: F403
 from .base import env
@@ -25,6 +29,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 # ------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# Health checks come over plain HTTP from inside the cluster (answered before the
+# redirect anyway by operations.middleware.HealthCheckMiddleware).
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
@@ -37,11 +44,14 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 # ------------------------------------------------------------------------------
 # WhiteNoise serves the collected static files from the app server itself.
 MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+# Uploads and letters: the file system, or a private S3-compatible bucket
+# (RAADSVOLG_S3_BUCKET and AWS_*; operations/storage.py).
 STORAGES = {
-    "default": {
-        "BACKEND": env("DJANGO_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
-    },
+    "default": default_storage_setting(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret-raadsvolg")
 
+from operations.logging import quiet_logging_config
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +17,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Warnings and errors only; pytest captures them.
+LOGGING = quiet_logging_config()
