@@ -13,8 +13,9 @@ class GovernanceConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.permissions import register_permission_policy
 
-        from . import dates
+        from . import dates, security
 
+        security.give_choosers_the_nonce()
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(
             models.DateField, override={"form_class": dates.DateField, "widget": dates.DateInput}

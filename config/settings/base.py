@@ -99,13 +99,12 @@ MIDDLEWARE = [
 # SECURITY HEADERS (the same in every environment, so developers see violations)
 # ------------------------------------------------------------------------------
 # Inline <script> and <style> need the request's nonce (CSP_NONCE in templates);
-# style="" attributes are allowed because Wagtail's admin writes them (docs/decisions.md).
+# the relaxations Wagtail's admin needs are in governance/security.py (docs/decisions.md).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "style-src-attr": ["'unsafe-inline'"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -130,7 +129,6 @@ PERMISSIONS_POLICY = {
         "payment",
         "usb",
         "serial",
-        "bluetooth",
         "hid",
         "midi",
         "magnetometer",
