@@ -102,9 +102,10 @@ class Watcher:
         """Open a PDF; True when Chromium shows it in its viewer (not refused, not saved)."""
         response = self.page.goto(self.base + url, wait_until="load")
         self.page.wait_for_timeout(500)
-        viewer = self.page.evaluate("document.querySelector('embed')?.type || ''")
+        # Chromium's PDF viewer runs in a frame of its own extension.
+        viewer = [frame.url for frame in self.page.frames if frame.url.startswith("chrome-")]
         self.violations += [f"{url}: {message}" for message in self.console]
-        return response.headers["content-type"] == "application/pdf" and "pdf" in viewer
+        return response.headers["content-type"] == "application/pdf" and bool(viewer)
 
     def links(self, scope: str) -> list[str]:
         hrefs = [href.replace("&amp;", "&") for href in self.page.evaluate(HREF)]
