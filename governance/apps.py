@@ -13,8 +13,10 @@ class GovernanceConfig(AppConfig):
         from wagtail.admin.forms.models import register_form_field_override
         from wagtail.permissions import register_permission_policy
 
-        from . import audit, dates, oidc  # noqa: F401  (receivers of the audit log and of sign-in)
+        # audit and oidc: their signal receivers are connected on import.
+        from . import audit, dates, oidc, security  # noqa: F401
 
+        security.give_choosers_the_nonce()
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(
             models.DateField, override={"form_class": dates.DateField, "widget": dates.DateInput}

@@ -16,10 +16,12 @@ def municipality_theme(context):
     letterhead = getattr(municipality, "letterhead", None) if municipality else None
     if letterhead is None:
         return ""
-    # The colour is validated as #RRGGBB on save, so it is safe in a style element.
+    # The colour is validated as #RRGGBB on save, so it is safe in a style element; the
+    # element carries the request's nonce, as the Content-Security-Policy asks.
     return format_html(
-        "<style>.raadsvolg-theme {{ --raadsvolg-color-primary: {}; "
+        '<style nonce="{}">.raadsvolg-theme {{ --raadsvolg-color-primary: {}; '
         "--raadsvolg-color-primary-dark: {}; }}</style>",
+        getattr(request, "csp_nonce", ""),
         letterhead.theme_color,
         letterhead.theme_color,
     )
