@@ -128,19 +128,6 @@ class AuditEventIndexView(AuditedViewMixin, ScopedIndexView):
     def to_row_dict(self, item):
         return {key: COLUMNS[key][1](item) for key in self.list_export}
 
-    def write_csv_row(self, writer, row_dict):
-        """A username typed at a failed sign-in is anyone's text: in CSV it must not
-        become a formula in the administrator's spreadsheet (XLSX is guarded by Wagtail)."""
-        return super().write_csv_row(writer, {k: not_a_formula(v) for k, v in row_dict.items()})
-
-
-def not_a_formula(value):
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditEventViewSet(ModelViewSet):

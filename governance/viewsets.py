@@ -90,11 +90,26 @@ def tracked_list_display(url_name, meeting_label, number_classname=None):
     ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def not_a_formula(value):
+    """The value, with a leading apostrophe where a spreadsheet would read a formula."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 class ScopedIndexView(IndexView):
     """A list of what the user may see; each row offers Edit and Delete only where they
     are allowed for that record (the policies decide from fields already fetched)."""
 
     list_select_related: tuple[str, ...] = ()
+
+    def write_csv_row(self, writer, row_dict):
+        """Text typed by anyone (a title, a username at a failed sign-in) must not become
+        a formula in the spreadsheet that opens the CSV; Wagtail guards XLSX itself."""
+        return super().write_csv_row(writer, {k: not_a_formula(v) for k, v in row_dict.items()})
 
     def get_edit_url(self, instance):
         if self.permission_policy.user_has_permission_for_instance(

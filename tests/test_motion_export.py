@@ -123,6 +123,14 @@ def test_the_csv_writes_dates_as_dd_mm_jjjj(town, moties):
     assert rows[3][10] == "01-11-2026"
 
 
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(town, moties):
+    motion = Motion.objects.get(number="M2026-01")
+    Motion.objects.filter(pk=motion.pk).update(title='=HYPERLINK("http://evil.example","x")')
+    rows = csv_rows(client_for(town.griffie), "&ordering=number")
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example","x")'
+    assert rows[2][1][:1] not in "=+-@"
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
