@@ -7,9 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from signin.views import RateLimitedPasswordResetView
+
 urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("governance.urls")),
+    # Wagtail's password reset, limited in how many mails it sends (signin.views).
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

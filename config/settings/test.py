@@ -15,3 +15,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Sign-in security is off unless a test turns it on (tests/test_mfa.py, test_lockout.py):
+# the other tests sign in with force_login, and axes refuses Client.login's request-less
+# authenticate().
+RAADSVOLG_REQUIRE_MFA = False
+AXES_ENABLED = False
