@@ -53,8 +53,10 @@ def verify(user, code: str):
     """The device of the user that accepts this code (app or backup code), or None.
     django-otp throttles each device after wrong codes."""
     code = "".join(code.split())
-    for device in [*TOTPDevice.objects.devices_for_user(user, confirmed=True),
-                   *StaticDevice.objects.devices_for_user(user, confirmed=True)]:
+    for device in [
+        *TOTPDevice.objects.devices_for_user(user, confirmed=True),
+        *StaticDevice.objects.devices_for_user(user, confirmed=True),
+    ]:
         if device.verify_is_allowed()[0] and device.verify_token(code):
             return device
     return None

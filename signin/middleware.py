@@ -19,6 +19,7 @@ OPEN_BEFORE_SECOND_FACTOR = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",  # the icons; redirected, the page itself would be loaded as icons
     "signin_verify",
     "signin_enrol",
 }
@@ -47,9 +48,7 @@ class SessionLimitsMiddleware:
         ):
             logout(request)
             if is_admin_path(request.path):
-                messages.warning(
-                    request, _("Your session has expired. Please sign in again.")
-                )
+                messages.warning(request, _("Your session has expired. Please sign in again."))
                 return to_login(request)
         return self.get_response(request)
 
@@ -78,9 +77,7 @@ class RequireSecondFactorMiddleware:
             )
             target = "signin_enrol"
         else:
-            messages.warning(
-                request, _("Enter the code from your authenticator app first.")
-            )
+            messages.warning(request, _("Enter the code from your authenticator app first."))
             target = "signin_verify"
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
         return redirect(f"{reverse(target)}{'?' + query if query else ''}")

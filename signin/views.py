@@ -1,7 +1,6 @@
 """The sign-in pages of the second factor, the functional administrator's page of
 lock-outs and second factors, and the rate-limited password reset."""
 
-from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -178,8 +177,11 @@ class ResetSecondFactorView(FunctionalAdministratorOnly, View):
         mfa.reset(user)
         messages.success(
             request,
-            _("The second factor of %(username)s was removed: they set up a new app at "
-              "their next sign-in.") % {"username": user.get_username()},
+            _(
+                "The second factor of %(username)s was removed: they set up a new app at "
+                "their next sign-in."
+            )
+            % {"username": user.get_username()},
         )
         return redirect("signin_security")
 
@@ -195,8 +197,10 @@ class RateLimitedPasswordResetView(PasswordResetView):
         if any(cache.get(key, 0) >= settings.RAADSVOLG_PASSWORD_RESET_LIMIT for key in keys):
             form.add_error(
                 None,
-                _("Too many password reset requests for this address or from this computer. "
-                  "Try again in an hour, or ask the functional administrator of Raadsvolg."),
+                _(
+                    "Too many password reset requests for this address or from this computer. "
+                    "Try again in an hour, or ask the functional administrator of Raadsvolg."
+                ),
             )
             return self.form_invalid(form)
         for key in keys:

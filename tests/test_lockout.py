@@ -27,9 +27,7 @@ def axes_on(settings):
 
 
 def sign_in(client, username, password, address="10.0.0.1"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def signed_in(client) -> bool:
@@ -56,7 +54,7 @@ def test_the_real_configuration_is_five_failures_for_fifteen_minutes_per_user_an
     from config.settings import base
 
     assert base.AXES_FAILURE_LIMIT == 5
-    assert base.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert timedelta(minutes=15) == base.AXES_COOLOFF_TIME
     assert base.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
     assert base.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     assert base.MIDDLEWARE[-1] == "axes.middleware.AxesMiddleware"
@@ -168,13 +166,17 @@ def test_nobody_else_may_see_or_unlock(locked, town, other_town, role):
     assert is_refused(client.post(reverse("signin_unlock", args=[locked.pk])))
     assert AccessAttempt.objects.filter(pk=locked.pk).exists()
     # Nor the griffie of another municipality.
-    assert is_refused(client_for(other_town.griffie).post(reverse("signin_unlock", args=[locked.pk])))
+    assert is_refused(
+        client_for(other_town.griffie).post(reverse("signin_unlock", args=[locked.pk]))
+    )
     assert sign_in(Client(), town.griffie.username, "secret").status_code == 429
 
 
 def test_the_menu_item_is_the_functional_administrators_only(beheer, town):
     assert reverse("signin_security") in client_for(beheer).get("/admin/").content.decode()
-    assert reverse("signin_security") not in client_for(town.griffie).get("/admin/").content.decode()
+    assert (
+        reverse("signin_security") not in client_for(town.griffie).get("/admin/").content.decode()
+    )
 
 
 def test_an_expired_lock_is_not_listed_and_cannot_be_unlocked(locked, beheer):

@@ -66,7 +66,9 @@ def test_ten_hours_end_the_session_however_active(town, clock):
 
 def test_through_the_real_login_view(town, clock):
     client = Client()
-    response = client.post("/admin/login/", {"username": town.griffie.username, "password": "secret"})
+    response = client.post(
+        "/admin/login/", {"username": town.griffie.username, "password": "secret"}
+    )
     assert response.status_code == 302
     clock.shift(timedelta(minutes=61))
     assert_expired(client, "/admin/")
