@@ -15,6 +15,7 @@ SOURCES = [
     "motions",
     "commitments",
     "advice",
+    "signin",
     "templates",
     "site",
     "manage.py",
