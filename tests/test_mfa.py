@@ -182,6 +182,13 @@ def test_outside_the_admin_an_unverified_user_is_anonymous(town, rf):
     assert isinstance(seen["user"], AnonymousUser)
 
 
+def test_one_can_sign_out_before_the_second_factor(town):
+    client = password_sign_in(town.griffie)
+    assert 'action="/admin/logout/"' in client.get(ENROL).content.decode()
+    assert client.post("/admin/logout/").status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
 def test_openid_connect_sign_ins_are_left_to_the_provider(town):
     client = client_for(town.griffie)
     session = client.session
