@@ -6,9 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
+from signin.views import RateLimitedPasswordResetView
+
 urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("governance.urls")),
+    # Wagtail's password reset, limited in how many mails it sends (signin.views).
+    path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("oidc/", include("governance.oidc")),  # single sign-on; 404 unless configured
 ]

@@ -6,6 +6,8 @@ Who and from where come from the request; where a step has none at hand (a lette
 sent, a role saved in the admin), the request simple-history's middleware keeps for the
 current thread is used, so that the address is known wherever a person acted."""
 
+from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
@@ -28,9 +30,17 @@ def current_request():
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from. REMOTE_ADDR only: a forwarded header can be
-    typed by anyone unless a trusted proxy sets it (see docs/decisions.md)."""
-    address = request.META.get("REMOTE_ADDR") or ""
+    """The address the request came from: REMOTE_ADDR, or behind
+    RAADSVOLG_TRUSTED_PROXIES reverse proxies the address the outermost trusted proxy
+    saw in X-Forwarded-For (anything further left can be typed by anyone). The audit log
+    and the lock-outs of django-axes (signin.lockout) read it here."""
+    proxies = settings.RAADSVOLG_TRUSTED_PROXIES
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [a for a in forwarded if a]
+    if proxies and len(forwarded) >= proxies:
+        address = forwarded[-proxies]
+    else:
+        address = request.META.get("REMOTE_ADDR") or ""
     try:
         validate_ipv46_address(address)
     except ValidationError:
@@ -93,9 +103,9 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     record_attempt(event, request, credentials.get("username", ""))
 
 
+@receiver(user_locked_out, dispatch_uid="audit_locked_out")
 def on_locked_out(request, username, ip_address, **kwargs):
-    """Receiver for django-axes' `user_locked_out` signal (connected where axes is
-    installed: `axes.signals.user_locked_out.connect(on_locked_out)`)."""
+    """django-axes locked a username from an address (signin.lockout)."""
     event = AuditEvent(kind=AuditKind.locked_out, ip_address=ip_address or None)
     record_attempt(event, request, username or "")
 

@@ -20,6 +20,8 @@ class AuditKind(models.TextChoices):
     login_failed = "login_failed", _("Sign-in failed")
     logout = "logout", _("Signed out")
     locked_out = "locked_out", _("Account locked")
+    unlocked = "unlocked", _("Account unlocked")
+    second_factor_reset = "second_factor_reset", _("Second factor reset")
     role_created = "role_created", _("Role granted")
     role_changed = "role_changed", _("Role changed")
     role_removed = "role_removed", _("Role removed")

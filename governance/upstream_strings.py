@@ -41,6 +41,12 @@ DJANGO = [
     ),
     gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("Your password can’t be entirely numeric."),
+    # The new-password form of the password reset: Django's Dutch lacks this one.
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        "min_length",
+    ),
     # Changing the password on the account page.
     gettext_noop("Your old password was entered incorrectly. Please enter it again."),
     # The user form of the functional administrator.

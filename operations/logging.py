@@ -68,6 +68,9 @@ def logging_config(log_format: str = "json", level: str = "INFO") -> dict:
             "botocore": {"level": "WARNING"},
             "boto3": {"level": "WARNING"},
             "urllib3": {"level": "WARNING"},
+            # django-axes announces its configuration at every start; lock-outs are in
+            # the audit log.
+            "axes": {"level": "WARNING"},
         },
     }
 

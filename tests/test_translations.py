@@ -16,6 +16,7 @@ SOURCES = [
     "commitments",
     "advice",
     "operations",
+    "signin",
     "templates",
     "site",
     "manage.py",

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (12-factor)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "commitments",
     "advice",
     "operations",
+    "signin",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -72,6 +74,10 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +88,8 @@ INSTALLED_APPS = [
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # django-axes refuses a locked-out username + address before any other backend runs.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Grants admin access to anyone holding a Raadsvolg role; see governance/auth.py.
     "governance.auth.RoleBackend",
@@ -113,6 +121,34 @@ if all([*_oidc, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDP
 # Whom a signed-in user without a role should ask (governance/access.py); optional.
 RAADSVOLG_ACCESS_CONTACT = env("RAADSVOLG_ACCESS_CONTACT", default="")
 
+# SIGN-IN SECURITY (signin/; README "Sign-in security")
+# ------------------------------------------------------------------------------
+# A second factor (TOTP) for password accounts; OpenID Connect sign-ins are left to the
+# provider's MFA. Off here for the demo of `make run`; production turns it on.
+RAADSVOLG_REQUIRE_MFA = env.bool("RAADSVOLG_REQUIRE_MFA", default=False)
+OTP_TOTP_ISSUER = "Raadsvolg"
+# Lock-out of one username from one address after this many failures (password or
+# second factor) within the lock-out time, for the lock-out time.
+RAADSVOLG_LOGIN_FAILURE_LIMIT = env.int("RAADSVOLG_LOGIN_FAILURE_LIMIT", default=5)
+RAADSVOLG_LOGIN_LOCKOUT_MINUTES = env.int("RAADSVOLG_LOGIN_LOCKOUT_MINUTES", default=15)
+AXES_FAILURE_LIMIT = RAADSVOLG_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=RAADSVOLG_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked for exactly the lock-out time: tries during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "signin.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "signin.lockout.client_ip"
+# Reverse proxies in front of the application that append to X-Forwarded-For.
+RAADSVOLG_TRUSTED_PROXIES = env.int("RAADSVOLG_TRUSTED_PROXIES", default=0)
+# Sessions end after this long without a request, and this long after signing in.
+RAADSVOLG_SESSION_IDLE_MINUTES = env.int("RAADSVOLG_SESSION_IDLE_MINUTES", default=60)
+RAADSVOLG_SESSION_MAX_HOURS = env.int("RAADSVOLG_SESSION_MAX_HOURS", default=10)
+# The stored session lives as long as the longest allowed; SessionLimitsMiddleware ends
+# it earlier, and so can say why.
+SESSION_COOKIE_AGE = RAADSVOLG_SESSION_MAX_HOURS * 60 * 60
+# Password-reset mails per e-mail address and per client address per hour.
+RAADSVOLG_PASSWORD_RESET_LIMIT = env.int("RAADSVOLG_PASSWORD_RESET_LIMIT", default=3)
+
 # MIDDLEWARE
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
@@ -128,9 +164,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Sign-in security (signin/): session limits, then the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "signin.middleware.SessionLimitsMiddleware",
+    "signin.middleware.RequireSecondFactorMiddleware",
     "governance.access.NoRoleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: turns a lock-out into signin.lockout's Dutch page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # SECURITY HEADERS (the same in every environment, so developers see violations)

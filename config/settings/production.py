@@ -11,6 +11,8 @@ from .base import env
 
 DEBUG = False
 RAADSVOLG_DEMO = False
+# A second factor for password accounts unless the operator turns it off explicitly.
+RAADSVOLG_REQUIRE_MFA = env.bool("RAADSVOLG_REQUIRE_MFA", default=True)
 
 # DATABASES
 # ------------------------------------------------------------------------------

@@ -19,3 +19,9 @@ STORAGES = {
 }
 # Warnings and errors only; pytest captures them.
 LOGGING = quiet_logging_config()
+
+# Sign-in security is off unless a test turns it on (tests/test_mfa.py, test_lockout.py):
+# the other tests sign in with force_login, and axes refuses Client.login's request-less
+# authenticate().
+RAADSVOLG_REQUIRE_MFA = False
+AXES_ENABLED = False
