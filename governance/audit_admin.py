@@ -129,7 +129,6 @@ class AuditEventIndexView(AuditedViewMixin, ScopedIndexView):
         return {key: COLUMNS[key][1](item) for key in self.list_export}
 
 
-
 class AuditEventViewSet(ModelViewSet):
     """List and export only: there is no add, edit, delete, copy or history view."""
 

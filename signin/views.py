@@ -167,7 +167,10 @@ class UnlockView(FunctionalAdministratorOnly, View):
         attempt = get_object_or_404(lockout.locked_attempts(), pk=pk)
         attempt.delete()
         audit.record(
-            AuditKind.unlocked, request=request, account=attempt.username, address=attempt.ip_address
+            AuditKind.unlocked,
+            request=request,
+            account=attempt.username,
+            address=attempt.ip_address,
         )
         messages.success(
             request,
