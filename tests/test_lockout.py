@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from governance.audit_models import AuditEvent, AuditKind
 from tests.admin_helpers import client_for, is_refused
 
 LOGIN = "/admin/login/"
@@ -155,6 +156,9 @@ def test_the_functional_administrator_sees_the_lock_and_unlocks(locked, beheer, 
     response = admin.post(reverse("signin_unlock", args=[locked.pk]), follow=True)
     assert f"{town.griffie.username} kan weer inloggen vanaf 10.0.0.1." in text(response)
     assert not AccessAttempt.objects.exists()
+    unlocked = AuditEvent.objects.get(kind=AuditKind.unlocked)
+    assert unlocked.username == "beheer"
+    assert unlocked.detail == {"account": town.griffie.username, "address": "10.0.0.1"}
     assert sign_in(Client(), town.griffie.username, "secret").status_code == 302
 
 
@@ -185,6 +189,19 @@ def test_an_expired_lock_is_not_listed_and_cannot_be_unlocked(locked, beheer):
         admin = client_for(beheer)
         assert "Geen enkel account is vergrendeld." in text(admin.get(reverse("signin_security")))
         assert admin.post(reverse("signin_unlock", args=[locked.pk])).status_code == 404
+
+
+def test_a_lock_out_is_in_the_audit_log_with_the_account_and_address(town):
+    fail(Client(), town.griffie.username, 5)
+    event = AuditEvent.objects.get(kind=AuditKind.locked_out)
+    assert (event.username, event.ip_address, event.user) == (
+        town.griffie.username,
+        "10.0.0.1",
+        town.griffie,
+    )
+    # Each refused try is a failed sign-in as well, the password never stored.
+    assert AuditEvent.objects.filter(kind=AuditKind.login_failed).count() == 5
+    assert "secret" not in str(list(AuditEvent.objects.values()))
 
 
 def test_axes_signals_still_fire(town):

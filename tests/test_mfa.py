@@ -15,6 +15,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from governance.audit_models import AuditEvent, AuditKind
 from signin import mfa
 from tests.admin_helpers import client_for, is_refused
 
@@ -243,6 +244,8 @@ def test_the_functional_administrator_resets_a_second_factor(town, beheer):
     assert f"De tweede factor van {town.griffie.username} is verwijderd" in text(response)
     assert not TOTPDevice.objects.filter(user=town.griffie).exists()
     assert not StaticToken.objects.filter(device__user=town.griffie).exists()
+    reset = AuditEvent.objects.get(kind=AuditKind.second_factor_reset)
+    assert (reset.username, reset.object_id) == ("beheer", str(town.griffie.pk))
     # At the next sign-in the user sets up a new app.
     assert password_sign_in(town.griffie).get("/admin/").url.startswith(ENROL)
 
