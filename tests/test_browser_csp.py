@@ -18,8 +18,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+from tests.admin_crawler import NOT_PAGES, is_download
 from tests.browser import BROWSER_TEST
-from tests.test_admin_crawl import NOT_PAGES, is_download
 
 pytestmark = BROWSER_TEST
 
