@@ -79,11 +79,44 @@ def moment(event) -> str:
     return timezone.localtime(event.at).strftime(TIME_FORMAT)
 
 
+# The keys record() is given, as the functional administrator reads them.
+DETAIL_LABELS = {
+    "account": _("account"),
+    "action": _("action"),
+    "address": _("address"),
+    "advisory_council": _("advisory council"),
+    "changes": _("changes"),
+    "document_number": _("document number"),
+    "file": _("file"),
+    "filters": _("filters"),
+    "format": _("format"),
+    "list": _("list"),
+    "portfolios_added": _("portfolios added"),
+    "portfolios_removed": _("portfolios removed"),
+    "role": _("role"),
+    "status": _("status"),
+}
+
+
+def detail_value(value) -> str:
+    if isinstance(value, dict):  # changes: {field: [before, after]}
+        return ", ".join(
+            f"{DETAIL_LABELS.get(key, key)} {' → '.join(map(str, pair))}"
+            if isinstance(pair, list)
+            else f"{DETAIL_LABELS.get(key, key)} {pair}"
+            for key, pair in value.items()
+        )
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def details(event) -> str:
-    """The JSON details as "key: value" pairs, one line."""
+    """The JSON details as "label: value" pairs, one line."""
     return "; ".join(
-        f"{key}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+        f"{DETAIL_LABELS.get(key, key)}: {detail_value(value)}"
         for key, value in event.detail.items()
+        if value not in ("", None, [], {})
     )
 
 

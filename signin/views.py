@@ -147,6 +147,10 @@ class SignInSecurityView(FunctionalAdministratorOnly, WagtailAdminTemplateMixin,
     header_icon = "lock"
     template_name = "signin/security.html"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's default shows only "Home" as the header of a template view.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         locks = list(lockout.locked_attempts().order_by("username"))

@@ -17,6 +17,7 @@ from advice.constants import AdviceStatus as S
 from advice.lifecycle import take_step
 from advice.models import Advice, RequestDocument
 from governance.audit import on_locked_out
+from governance.audit_admin import details
 from governance.audit_models import AppendOnlyError, AuditEvent, AuditKind
 from governance.constants import RoleKind
 from governance.models import Role
@@ -533,3 +534,21 @@ def test_the_trigger_leaves_the_flush_of_the_test_database_alone():
 
     record(AuditKind.login_failed, username_typed="x")
     assert AuditEvent.objects.count() == 1
+
+
+def test_the_details_read_in_dutch(db):
+    event = AuditEvent(
+        kind=AuditKind.role_changed,
+        detail={
+            "account": "nieuw",
+            "changes": {"role": ["Griffie", "Medewerker van het college"]},
+            "portfolios_added": ["Sociaal domein", "Wonen"],
+            "advisory_council": "",
+        },
+    )
+    assert details(event) == (
+        "account: nieuw; wijzigingen: rol Griffie → Medewerker van het college; "
+        "portefeuilles erbij: Sociaal domein, Wonen"
+    )
+    sent = AuditEvent(kind=AuditKind.letter_sent, detail={"document_number": "2026-14"})
+    assert details(sent) == "documentnummer: 2026-14"

@@ -47,7 +47,8 @@ def fail(client, username, times, address="10.0.0.1"):
 
 
 def text(response) -> str:
-    return re.sub(r"\s+", " ", response.content.decode())
+    html = response if isinstance(response, str) else response.content.decode()
+    return re.sub(r"\s+", " ", html)
 
 
 def test_the_real_configuration_is_five_failures_for_fifteen_minutes_per_user_and_address():
@@ -151,7 +152,9 @@ def beheer(db, django_user_model):
 
 def test_the_functional_administrator_sees_the_lock_and_unlocks(locked, beheer, town):
     admin = client_for(beheer)
-    page = text(admin.get(reverse("signin_security")))
+    html = admin.get(reverse("signin_security")).content.decode()
+    assert re.search(r"<h1[^>]*>\s*Inlogbeveiliging\s*</h1>", html)  # not "Home"
+    page = text(html)
     assert town.griffie.username in page and "10.0.0.1" in page and "Ontgrendelen" in page
     response = admin.post(reverse("signin_unlock", args=[locked.pk]), follow=True)
     assert f"{town.griffie.username} kan weer inloggen vanaf 10.0.0.1." in text(response)
