@@ -13,6 +13,7 @@ from django.utils import timezone
 
 SIGNED_IN_AT = "raadsvolg_signed_in_at"
 LAST_SEEN_AT = "raadsvolg_last_seen_at"
+SEEN_GRANULARITY = 60  # seconds
 
 
 @receiver(user_logged_in, dispatch_uid="signin_session_start")
@@ -31,5 +32,8 @@ def has_expired(session, now: float) -> bool:
     whole = timedelta(hours=settings.RAADSVOLG_SESSION_MAX_HOURS).total_seconds()
     if now - last_seen_at > idle or now - signed_in_at > whole:
         return True
-    session[LAST_SEEN_AT] = now
+    # Stored at most once a minute: each store is a write of the session row, and the
+    # idle limit need not be exact to the second.
+    if now - last_seen_at >= SEEN_GRANULARITY or LAST_SEEN_AT not in session:
+        session[LAST_SEEN_AT] = now
     return False

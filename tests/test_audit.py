@@ -526,7 +526,7 @@ def test_list_query_count_is_the_same_at_60_and_at_600(town, admin, query):
     assert count_queries(client, LOG_URL + query) == at_60
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_trigger_leaves_the_flush_of_the_test_database_alone():
     """Transactional tests empty the tables with TRUNCATE (on PostgreSQL), which the
     trigger must not refuse; a refusal fails this test's teardown."""

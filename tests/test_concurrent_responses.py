@@ -12,7 +12,7 @@ from tests.admin_helpers import client_for
 from tests.test_respond_form import advice_with_points, answer
 from tests.test_respond_form import url as respond_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def post_together(posts) -> list[int]:
