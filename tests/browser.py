@@ -4,9 +4,11 @@ Needs /usr/bin/chromium and site/node_modules/axe-core (`cd site && npm ci`); ou
 CI the browser tests are skipped without them, in CI their absence is a failure."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parent.parent / "site" / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,6 +44,44 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def serial_live_server():
+    """On SQLite the live server shares the test's one in-memory connection with its
+    request threads; two requests at once (Chromium fetches a page's PDF, sprite and
+    translations together) then start a transaction inside another's. The application
+    runs one request at a time there; connections are still served on their own
+    threads, so a browser's idle keep-alive connection blocks nobody."""
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    original = LiveServerThread.server_class
+    LiveServerThread.server_class = SerialWSGIServer
+    yield
+    LiveServerThread.server_class = original
+
+
+class SerialWSGIServer(ThreadedWSGIServer):
+    """Connections on their own threads, the application one request at a time."""
+
+    lock = threading.Lock()
+
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self.lock:
+                result = application(environ, start_response)
+                try:
+                    # Streamed answers (exports) read the database while iterated.
+                    return [b"".join(result)]
+                finally:
+                    if hasattr(result, "close"):
+                        result.close()
+
+        super().set_app(one_at_a_time)
 
 
 PASSWORD = "secret"  # the factories' password

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests import factories as f
-from tests.browser import admin_as, browser  # noqa: F401  (the browser tests' fixtures)
+from tests.browser import admin_as, browser, serial_live_server  # noqa: F401  (fixtures)
 
 
 @dataclass
