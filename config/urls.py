@@ -11,6 +11,7 @@ from signin.views import RateLimitedPasswordResetView
 urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("governance.urls")),
+    path("", include("opendata.urls")),  # API, Woo sitemap, figures
     # Wagtail's password reset, limited in how many mails it sends (signin.views).
     path("admin/password_reset/", RateLimitedPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),

@@ -17,6 +17,7 @@ SOURCES = [
     "advice",
     "operations",
     "signin",
+    "opendata",
     "templates",
     "site",
     "manage.py",

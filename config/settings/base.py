@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "advice",
     "operations",
     "signin",
+    "opendata",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
