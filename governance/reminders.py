@@ -93,6 +93,7 @@ def _send_once(user, key, template, context) -> int:
     except Exception:
         # One refused address or a mail server hiccup must not stop the other
         # reminders; this one is not recorded, so the next run tries it again.
-        logger.exception("Reminder %s to %s could not be sent", key, user.email)
+        # The user's id, not the address: logs leave the application (docs/security.md).
+        logger.exception("Reminder %s to user %s could not be sent", key, user.pk)
         return 0
     return 1

@@ -175,6 +175,7 @@ def test_a_failed_send_is_not_recorded_and_is_tried_again(town, people, settings
     settings.EMAIL_BACKEND = "tests.test_reminders.BrokenMailBackend"
     assert send_reminders(TUESDAY) == 0
     assert "could not be sent" in caplog.text
+    assert town.staff.email not in caplog.text  # no personal data in the logs
     assert SentReminder.objects.count() == 0
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_reminders(TUESDAY) == 1
