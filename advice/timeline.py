@@ -10,7 +10,8 @@ from .constants import AdviceStatus as S
 from .models import Advice, AdviceResponse
 from .permissions import works_on_response
 
-# The college's steps: to the adviesraad they are the college's, not a civil servant's.
+# The college's steps: to the adviesraad they are the college's, not a civil servant's;
+# publishing and withdrawing are likewise the griffie's, not a clerk's.
 COLLEGE_STATUSES = (S.response_in_preparation, S.response_adopted, S.response_sent)
 
 
@@ -21,7 +22,7 @@ class AdviceTimeline(Timeline):
 
     def entries(self, advice) -> list[TimelineEntry]:
         self.response = AdviceResponse.objects.filter(advice=advice).first()
-        self.college_step = False
+        self.office = None  # who took the next step, when names are hidden
         self.names_hidden = self.viewer is not None and not works_on_response(
             advice, scope_for(self.viewer)
         )
@@ -29,9 +30,9 @@ class AdviceTimeline(Timeline):
 
     def entry(self, record, what, happened_on, changes=(), *, kind=CHANGE) -> TimelineEntry:
         entry = super().entry(record, what, happened_on, changes, kind=kind)
-        if self.names_hidden and self.college_step:
-            entry.who, entry.by = None, _("the college")
-        self.college_step = False
+        if self.names_hidden and self.office:
+            entry.who, entry.by = None, self.office
+        self.office = None
         return entry
 
     def created_entry(self, advice, record) -> TimelineEntry:
@@ -47,8 +48,12 @@ class AdviceTimeline(Timeline):
             S.published: _("Published"),
         }
         if old.status == S.published and new.status == S.response_sent:
+            self.office = _("the griffie")  # read by entry(), next
             return _("Publication withdrawn"), self.recorded_on(new)
-        self.college_step = new.status in COLLEGE_STATUSES  # read by entry(), next
+        if new.status in COLLEGE_STATUSES:
+            self.office = _("the college")
+        elif new.status == S.published:
+            self.office = _("the griffie")
         dates = {
             S.submitted: new.received_date,
             S.response_adopted: self.response and self.response.adopted_on,

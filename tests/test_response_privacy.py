@@ -101,3 +101,17 @@ def test_after_sending_staff_still_see_who_did_what(town, advice):
     seen = pages(town.staff, answer_all_and_send(advice, town))
     assert f"reactie aangemaakt, {EDITOR}" in seen["inspect"]
     assert EDITOR in seen["history"]
+
+
+def test_the_adviesraad_sees_publication_by_the_griffie_not_by_a_clerk(town, advice):
+    clerk = "Gerrit Griffioen"
+    town.griffie.first_name, town.griffie.last_name = clerk.split()
+    town.griffie.save()
+    advice = answer_all_and_send(advice, town)
+    take_step(advice, town.griffie, "publish")
+    take_step(Advice.objects.get(pk=advice.pk), town.griffie, "withdraw_publication")
+    seen = pages(town.advisory_member, Advice.objects.get(pk=advice.pk))
+    assert "Vastgelegd door de griffie" in seen["history"]
+    for name in ("inspect", "history"):
+        assert clerk not in seen[name], name
+    assert clerk in pages(town.griffie, Advice.objects.get(pk=advice.pk))["history"]
