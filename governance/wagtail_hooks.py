@@ -300,4 +300,5 @@ def register_notification_preferences(request, user, profile):
     return NotificationPreferencesPanel(request, user, profile)
 
 
-from . import audit_admin  # noqa: E402, F401  (registers the audit log for the functional administrator)
+# Registered for the functional administrator: the audit log and the unsent e-mails.
+from . import audit_admin, notification_admin  # noqa: E402, F401
