@@ -27,6 +27,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 
+# CACHE
+# ------------------------------------------------------------------------------
+# Shared by every process, so rate limits and cached pages hold across workers: the
+# database by default (its table is made after migrate, operations/cache.py), or Redis.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://raadsvolg_cache")}
+
 # SECURITY
 # ------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
