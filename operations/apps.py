@@ -10,8 +10,14 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
+        from django.apps import apps
+
         from .cache import create_cache_tables
 
-        # Once per migrate, not once per app: dispatch_uid keeps it to one receiver, and
-        # the sender is this app, whose post_migrate comes with every migrate.
-        post_migrate.connect(create_cache_tables, sender=self, dispatch_uid="raadsvolg_cache")
+        # Once per migrate, not once per app. post_migrate comes only for apps with
+        # models, which this one has not, so it listens to governance's.
+        post_migrate.connect(
+            create_cache_tables,
+            sender=apps.get_app_config("governance"),
+            dispatch_uid="raadsvolg_cache",
+        )
