@@ -156,7 +156,12 @@ def _median_days(municipality) -> dict[int, float]:
     days: dict[int, list[int]] = {}
     for year, voted_on, completed_on in rows:
         days.setdefault(year, []).append((completed_on - voted_on).days)
-    return {year: statistics.median(values) for year, values in days.items()}
+    return {year: _whole_if_possible(statistics.median(values)) for year, values in days.items()}
+
+
+def _whole_if_possible(number: float) -> float | int:
+    """174 rather than 174.0: a median is a half only when the middle two differ by one."""
+    return int(number) if number == int(number) else number
 
 
 def published_advices(municipality):
