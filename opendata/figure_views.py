@@ -16,7 +16,7 @@ from governance.viewsets import not_a_formula
 from .charts import Bar, bar_chart
 from .figures import Figures, YearFigures, compute
 
-YEAR = re.compile(r"\d{4}")
+YEAR = re.compile(r"[0-9]{4}")  # not \d, which also takes the digits of other scripts
 
 
 @dataclass(frozen=True)
