@@ -16,7 +16,7 @@ from governance.viewsets import not_a_formula
 from .charts import Bar, bar_chart
 from .figures import Figures, YearFigures, compute
 
-YEAR = re.compile(r"[0-9]{4}")  # not \d, which also takes the digits of other scripts
+YEAR = re.compile(r"[1-9][0-9]{3}")  # ASCII: \d also takes the digits of other scripts
 
 
 @dataclass(frozen=True)
@@ -164,10 +164,11 @@ def public_figures(request):
     figures = compute(municipality)
     context = {"municipality": municipality, "figures": figures, "title": _("Figures")}
     try:
-        year = requested_year(request, figures) or figures.reference_date.year
+        year = requested_year(request, figures)
     except YearError as error:
         context["error"] = str(error)
         return render(request, "opendata/figures.html", context, status=400)
+    year = figures.reference_date.year if year is None else year
     current = figures.year(year)
     context.update(
         year=year,
@@ -230,14 +231,14 @@ def public_figures_csv(request):
     except YearError as error:
         context = {"municipality": municipality, "figures": figures, "error": str(error)}
         return render(request, "opendata/figures.html", context, status=400)
-    years = [figures.year(year)] if year else figures.years
+    years = figures.years if year is None else [figures.year(year)]
     writer = csv.writer(Echo())
     rows = [csv_headings(), *(csv_row(figures, y) for y in years)]
     response = StreamingHttpResponse(
         (writer.writerow([not_a_formula(cell) for cell in row]) for row in rows),
         content_type="text/csv; charset=utf-8",
     )
-    name = f"cijfers-{slugify(municipality.name)}-{year or 'alle-jaren'}.csv"
+    name = f"cijfers-{slugify(municipality.name)}-{'alle-jaren' if year is None else year}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

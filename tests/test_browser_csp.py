@@ -41,7 +41,6 @@ PUBLIC_EXTRA = [
     "/does-not-exist/",
     "/admin/login/",
     "/cijfers/",
-    "/cijfers/?jaar=onzin",
 ]
 HREF = "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
 

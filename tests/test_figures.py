@@ -262,6 +262,7 @@ def test_the_current_year_is_the_default_and_other_years_with_data_are_linked(to
         ("twintig", "“twintig” is geen jaar. Geef een jaar van vier cijfers, zoals 2026."),
         ("20266", "“20266” is geen jaar. Geef een jaar van vier cijfers, zoals 2026."),
         ("٢٠٢٦", "“٢٠٢٦” is geen jaar. Geef een jaar van vier cijfers, zoals 2026."),
+        ("0000", "“0000” is geen jaar. Geef een jaar van vier cijfers, zoals 2026."),
         ("2027", "2027 is nog niet begonnen: daarover zijn geen cijfers."),
     ],
 )
