@@ -173,7 +173,7 @@ def public_figures(request):
     context.update(
         year=year,
         current=current,
-        other_years=[y for y in figures.years_with_data if y != year],
+        other_years=[y.year for y in figures.years if y.year != year],  # and this year
         motion_rows=[(f, f.value(current)) for f in MOTION_FIGURES],
         advice_rows=[(f, f.value(current)) for f in ADVICE_FIGURES],
         overview=overview(figures),

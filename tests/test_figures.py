@@ -253,7 +253,9 @@ def test_the_current_year_is_the_default_and_other_years_with_data_are_linked(to
     assert "Cijfers 2026 van Dijkhoven" in html
     assert 'href="/cijfers/?jaar=2024"' in html
     assert "Over 2026 is niets gepubliceerd" in html
-    assert row(page("2024").text, "Afgedaan") == "1"
+    earlier = page("2024").text
+    assert row(earlier, "Afgedaan") == "1"
+    assert 'href="/cijfers/?jaar=2026"' in earlier and 'href="/cijfers/?jaar=2024"' not in earlier
 
 
 @pytest.mark.parametrize(
