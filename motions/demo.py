@@ -1,4 +1,4 @@
-"""Demo moties: a dozen for Dijkhoven that together cover every status, some of them
+"""Demo moties: fourteen for Dijkhoven that together cover every status, some of them
 overdue, and a few for Lindeburg. Dates are relative to today so that the demo always
 shows overdue and upcoming deadlines. Steps go through the lifecycle, so every demo
 motie has a real history."""
@@ -183,6 +183,32 @@ DIJKHOVEN_MOTIONS = [
         ["adopt", "start", "propose_completion"],
         deadline_in_days=30,
         vote=(19, 8),
+    ),
+    # Two moties of this year that the raad has completed, one on time and one after its
+    # deadline, so that the figures page (/cijfers/) shows them and a median.
+    DemoMotion(
+        "M2026-04",
+        "Zwemles voor alle kinderen",
+        150,
+        "niet alle kinderen in Dijkhoven een zwemdiploma halen",
+        "verzoekt het college te zorgen dat elk kind zwemles kan volgen,",
+        "Sociaal domein",
+        ["Esra Yilmaz"],
+        ["adopt", "start", "propose_completion", "complete"],
+        deadline_in_days=30,
+        vote="unanimous",
+    ),
+    DemoMotion(
+        "M2026-05",
+        "Speelplekken toegankelijk",
+        250,
+        "veel speelplekken niet bruikbaar zijn voor kinderen met een beperking",
+        "verzoekt het college in elke wijk een toegankelijke speelplek in te richten,",
+        "Wonen en ruimte",
+        ["Frank Bos", "Anouk de Vries"],
+        ["adopt", "start", "propose_completion", "complete"],
+        deadline_in_days=-60,
+        vote="unanimous",
     ),
     DemoMotion(
         "M2024-21",

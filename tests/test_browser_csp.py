@@ -36,7 +36,12 @@ ROLES = ["griffie", "college", "adviesraad", "beheer"]
 # Followed, besides what the pages link to: searches with a query, and pages that exist
 # nowhere in the menus.
 ADMIN_EXTRA = ["/admin/zoeken/?q=armoede", "/admin/does-not-exist/"]
-PUBLIC_EXTRA = ["/zoeken/?q=armoede", "/does-not-exist/", "/admin/login/"]
+PUBLIC_EXTRA = [
+    "/zoeken/?q=armoede",
+    "/does-not-exist/",
+    "/admin/login/",
+    "/cijfers/",
+]
 HREF = "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
 
 

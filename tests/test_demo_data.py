@@ -19,7 +19,7 @@ def demo(db, settings):
 
 def test_demo_covers_every_status_with_some_overdue(demo):
     dijkhoven = Motion.objects.filter(municipality__name="Dijkhoven")
-    assert dijkhoven.count() == 12
+    assert dijkhoven.count() == 14
     assert set(dijkhoven.values_list("status", flat=True)) == set(MotionStatus.values)
     assert dijkhoven.overdue().count() >= 2
     assert Municipality.objects.count() == 2

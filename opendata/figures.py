@@ -1,0 +1,204 @@
+"""The public figures of one municipality per year: what became of the moties the raad
+adopted, and how the college answered the adviesraad (docs/figures.md defines each).
+
+Figures are public, so they count only what the public may see: published moties and
+published adviezen of the one municipality. They are computed with four aggregate
+queries whatever the number of records (the median in Python over one values_list,
+so that it is the same on SQLite and PostgreSQL). `yearly_figures()` gives them as
+JSON-ready data: the page, the CSV and the API show the same numbers."""
+
+import statistics
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+
+from advice.constants import AdviceStatus, Position
+from advice.models import Advice, AdvicePoint
+from motions.constants import ADOPTED_STATUSES, MotionStatus
+from motions.models import Motion
+
+
+@dataclass(frozen=True)
+class MotionFigures:
+    """The moties adopted in one year (by the date of the vote) and what became of them."""
+
+    adopted: int = 0
+    completed: int = 0
+    completed_on_time: int = 0
+    overdue: int = 0
+    # Days from the vote to the raad's decision that the motie is completed; None when
+    # no motie of the year was completed.
+    median_days_to_completion: float | None = None
+
+
+@dataclass(frozen=True)
+class AdviceFigures:
+    """The adviezen of one year (by the date of the advies): the college's position on
+    their points, and whether its response was sent within the term."""
+
+    advices: int = 0
+    points: int = 0
+    adopted: int = 0
+    partly_adopted: int = 0
+    not_adopted: int = 0
+    noted: int = 0
+    responses_sent: int = 0
+    responses_within_term: int = 0
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """The figures of one year."""
+
+    year: int
+    motions: MotionFigures = field(default_factory=MotionFigures)
+    advice: AdviceFigures = field(default_factory=AdviceFigures)
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.motions.adopted or self.advice.advices)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every year's figures of one municipality, as they stand on `reference_date`
+    ("overdue now" depends on it), oldest year first."""
+
+    municipality: object
+    reference_date: date
+    years: list[YearFigures]
+
+    def year(self, year: int) -> YearFigures:
+        """That year's figures; all zero for a year without published records."""
+        return next((y for y in self.years if y.year == year), YearFigures(year))
+
+    @property
+    def years_with_data(self) -> list[int]:
+        return [y.year for y in self.years if y.has_data]
+
+
+def compute(municipality, today: date | None = None) -> Figures:
+    """Every year's figures of the municipality; four queries."""
+    today = today or timezone.localdate()
+    motions = _motion_counts(municipality, today)
+    medians = _median_days(municipality)
+    points = _point_counts(municipality)
+    responses = _response_counts(municipality)
+    years = sorted(set(motions) | set(points) | set(responses) | {today.year})
+    return Figures(
+        municipality=municipality,
+        reference_date=today,
+        years=[
+            YearFigures(
+                year,
+                MotionFigures(**motions.get(year, {}), median_days_to_completion=medians.get(year)),
+                AdviceFigures(**points.get(year, {}), **responses.get(year, {})),
+            )
+            for year in years
+        ],
+    )
+
+
+def yearly_figures(municipality, year: int | None = None, today: date | None = None) -> dict:
+    """The figures as JSON-ready data: every year, or the one `year` (zero where it has
+    no published records). The keys are documented in docs/figures.md."""
+    figures = compute(municipality, today)
+    years = [figures.year(year)] if year is not None else figures.years
+    return {
+        "municipality": municipality.name,
+        "tooi_code": municipality.tooi_code,
+        "reference_date": figures.reference_date.isoformat(),
+        "years": [asdict(y) for y in years],
+    }
+
+
+def published_adopted_motions(municipality):
+    """The moties the figures count: adopted by the raad (whatever happened since),
+    published, of this municipality; with the year of the vote (the meeting's date
+    where an imported motie has no separate date of the vote)."""
+    return (
+        Motion.objects.published()
+        .filter(municipality=municipality, status__in=ADOPTED_STATUSES)
+        .annotate(voted_on=Coalesce("vote_date", "meeting__date"))
+        .annotate(year=ExtractYear("voted_on"))
+    )
+
+
+def _motion_counts(municipality, today) -> dict[int, dict]:
+    completed = Q(status=MotionStatus.completed)
+    on_time = completed & Q(completion_date__lte=F("deadline"))
+    # "Overdue" is governance.tracking's rule, the one of the dashboard and reminders.
+    overdue = Q(pk__in=Motion.objects.filter(municipality=municipality).overdue(today).values("pk"))
+    rows = (
+        published_adopted_motions(municipality)
+        .order_by()
+        .values("year")
+        .annotate(
+            adopted=Count("pk"),
+            completed=Count("pk", filter=completed),
+            completed_on_time=Count("pk", filter=on_time),
+            overdue=Count("pk", filter=overdue),
+        )
+    )
+    return {row.pop("year"): row for row in rows}
+
+
+def _median_days(municipality) -> dict[int, float]:
+    """Per year of the vote, the median number of days from the vote to completion."""
+    rows = (
+        published_adopted_motions(municipality)
+        .filter(status=MotionStatus.completed, completion_date__isnull=False)
+        .values_list("year", "voted_on", "completion_date")
+    )
+    days: dict[int, list[int]] = {}
+    for year, voted_on, completed_on in rows:
+        days.setdefault(year, []).append((completed_on - voted_on).days)
+    return {year: _whole_if_possible(statistics.median(values)) for year, values in days.items()}
+
+
+def _whole_if_possible(number: float) -> float | int:
+    """174 rather than 174.0: a median is a half only when the middle two differ by one."""
+    return int(number) if number == int(number) else number
+
+
+def published_advices(municipality):
+    return Advice.objects.filter(municipality=municipality, status=AdviceStatus.published)
+
+
+def _point_counts(municipality) -> dict[int, dict]:
+    position = "response__position"
+    rows = (
+        AdvicePoint.objects.filter(advice__in=published_advices(municipality))
+        .annotate(year=ExtractYear("advice__date"))
+        .order_by()
+        .values("year")
+        .annotate(
+            points=Count("pk"),
+            adopted=Count("pk", filter=Q(**{position: Position.adopted})),
+            partly_adopted=Count("pk", filter=Q(**{position: Position.partly_adopted})),
+            not_adopted=Count("pk", filter=Q(**{position: Position.not_adopted})),
+            noted=Count("pk", filter=Q(**{position: Position.noted})),
+        )
+    )
+    return {row.pop("year"): row for row in rows}
+
+
+def _response_counts(municipality) -> dict[int, dict]:
+    sent_on = "college_response__sent_on"
+    rows = (
+        published_advices(municipality)
+        .annotate(year=ExtractYear("date"))
+        .order_by()
+        .values("year")
+        .annotate(
+            advices=Count("pk"),
+            responses_sent=Count("pk", filter=Q(**{f"{sent_on}__isnull": False})),
+            responses_within_term=Count(
+                "pk", filter=Q(**{f"{sent_on}__lte": F("response_due_date")})
+            ),
+        )
+    )
+    return {row.pop("year"): row for row in rows}
