@@ -1,3 +1,20 @@
 """The public URLs of open data, served per municipality (found by the request's host)."""
 
-urlpatterns = []
+from django.urls import path, re_path
+
+from . import woo_views
+
+urlpatterns = [
+    # Woo publication (DiWoo): the names follow the Woo-harvester's convention.
+    path("robots.txt", woo_views.robots_txt, name="robots_txt"),
+    re_path(
+        r"^woo/sitemapindex-diwoo-(?P<category>infocat\d{3})\.xml$",
+        woo_views.sitemap_index,
+        name="diwoo_sitemap_index",
+    ),
+    re_path(
+        r"^woo/sitemap-diwoo-(?P<category>infocat\d{3})-(?P<page>[1-9]\d{0,5})\.xml$",
+        woo_views.sitemap,
+        name="diwoo_sitemap",
+    ),
+]
