@@ -343,16 +343,16 @@ def letter_title(letter) -> str:
     """The letter's official title, in Dutch; a correction says its version."""
     with translation.override("nl"):
         if isinstance(letter, CompletionLetter):
-            title = _("Council letter on completing motion %(number)s %(title)s") % {
+            title = _("Council letter on completing motion %(number)s '%(title)s'") % {
                 "number": letter.motion.number,
                 "title": letter.motion.title,
             }
         elif isinstance(letter, ResponseLetter):
-            title = _("College response to the advice %(subject)s") % {
+            title = _("College response to the advice '%(subject)s'") % {
                 "subject": letter.advice.subject
             }
         else:
-            title = _("Council information letter on the advice %(subject)s") % {
+            title = _("Council information letter on the advice '%(subject)s'") % {
                 "subject": letter.advice.subject
             }
         if letter.version > 1:

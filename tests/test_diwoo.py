@@ -355,9 +355,9 @@ def test_the_metadata_of_each_letter(town, site):
         (letter(CouncilInformationLetter, advice=shown), "vergaderstukken decentrale overheden"),
     ]
     titles = [
-        f"Raadsbrief afdoening motie {record.number} Speeltuinen",
-        "Collegereactie op het advies Armoede",
-        "Raadsinformatiebrief over het advies Armoede",
+        f"Raadsbrief afdoening motie {record.number} ‘Speeltuinen’",
+        "Collegereactie op het advies ‘Armoede’",
+        "Raadsinformatiebrief over het advies ‘Armoede’",
     ]
     relations = ["is reactie op", "is reactie op", "verwijst naar"]
     for (sent, category), title, relation in zip(cases, titles, relations, strict=True):
