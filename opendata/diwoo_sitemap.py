@@ -4,6 +4,7 @@ at most PAGE_SIZE documents, and each document's `<url>` with `<loc>`, `<lastmod
 a `<diwoo:Document>` carrying its metadata (opendata.diwoo)."""
 
 import math
+import re
 import xml.etree.ElementTree as ET
 
 from .diwoo import DIWOO_NS, DUTCH, SCHEMA_VERSION, WooDocument, w3c_datetime
@@ -17,6 +18,10 @@ SCHEMA_LOCATION = (
 # The sitemap protocol allows 50,000 entries a file; a smaller page keeps each answer
 # quick to build and to read.
 PAGE_SIZE = 1000
+
+# Characters XML 1.0 does not allow at all; text pasted from a PDF may hold them, and one
+# of them would make the whole sitemap unreadable to the harvester.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 ET.register_namespace("", SITEMAP_NS)
 ET.register_namespace("diwoo", DIWOO_NS)
@@ -96,7 +101,8 @@ def _relations(parent, document):
     for relation in document.relations:
         entry = ET.SubElement(relations, _d("documentrelatie"))
         _term(entry, "role", relation.role)
-        ET.SubElement(entry, _d("relation"), {"resource": relation.url}).text = relation.title
+        relation_element = ET.SubElement(entry, _d("relation"), {"resource": relation.url})
+        relation_element.text = NOT_XML.sub("", relation.title)
 
 
 def _term(parent, name, term):
@@ -104,7 +110,7 @@ def _term(parent, name, term):
 
 
 def _text(parent, name, text):
-    ET.SubElement(parent, _d(name)).text = text
+    ET.SubElement(parent, _d(name)).text = NOT_XML.sub("", text)
 
 
 def _list(parent, name, item, values):
