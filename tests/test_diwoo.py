@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from wagtail.models import Page, Site
@@ -48,6 +48,11 @@ def site(town, other_town):
 
 def get(path, host="dijkhoven.example"):
     return Client().get(path, HTTP_HOST=host)
+
+
+def api_request():
+    """A request on the municipality's host, as the API passes to the metadata."""
+    return RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
 
 
 def locs(path, host="dijkhoven.example"):
@@ -137,8 +142,11 @@ def test_only_sent_letters_with_a_pdf_of_published_moties_are_in_the_sitemap(
     assert locs(MEETING_SITEMAP) == []
 
 
-def test_the_letters_of_an_advies_follow_its_publication(town, site):
+def test_the_letters_of_an_advies_follow_its_publication(town, other_town, site):
     shown, hidden = advice(town), advice(town, status=S.response_sent)
+    elsewhere = advice(other_town)
+    letter(ResponseLetter, advice=elsewhere)
+    letter(CouncilInformationLetter, advice=elsewhere)
     response = letter(ResponseLetter, advice=shown)
     information = letter(CouncilInformationLetter, advice=shown)
     letter(ResponseLetter, sent=False, advice=shown)
@@ -150,6 +158,17 @@ def test_the_letters_of_an_advies_follow_its_publication(town, site):
     assert locs(MEETING_SITEMAP) == [f"{base}brief/raad/{information.pk}/"]
     move(shown, S.response_sent)
     assert locs(ADVICE_SITEMAP) == [] and locs(MEETING_SITEMAP) == []
+
+
+def test_a_site_without_advice_pages_offers_no_adviezen(town, site):
+    """Without a live advice index the documents have no public address: not offered."""
+    shown = advice(town)
+    letter(ResponseLetter, advice=shown)
+    letter(CouncilInformationLetter, advice=shown)
+    AdviceIndexPage.objects.get(url_path__startswith="/dijkhoven/").unpublish()
+    assert locs(ADVICE_SITEMAP) == [] and locs(MEETING_SITEMAP) == []
+    request = api_request()
+    assert diwoo.advice_metadata(shown, request) is None
 
 
 def test_every_document_in_the_sitemap_downloads_from_its_loc(town, site, settings, tmp_path):
@@ -313,10 +332,8 @@ def test_the_sitemaps_follow_the_diwoo_schema(town, site, schema):
 
 @time_machine.travel(datetime.datetime(2026, 11, 25, 9, tzinfo=datetime.UTC))
 def test_the_metadata_of_an_advies(town, site):
-    from django.test import RequestFactory
-
     shown = advice(town, reference="ASR-2026-07", subject="Advies over armoede")
-    request = RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
+    request = api_request()
     metadata = diwoo.advice_metadata(shown, request)
     gemeente = {
         "resource": "https://identifier.overheid.nl/tooi/id/gemeente/gm9901",
@@ -346,9 +363,7 @@ def test_the_metadata_of_an_advies(town, site):
 
 
 def test_the_metadata_of_each_letter(town, site):
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
+    request = api_request()
     shown, record = advice(town, subject="Armoede"), motion(town, title="Speeltuinen")
     cases = [
         (letter(CompletionLetter, motion=record), "vergaderstukken decentrale overheden"),
@@ -378,9 +393,7 @@ def test_the_metadata_of_each_letter(town, site):
 
 
 def test_the_metadata_functions_run_no_query_on_prefetched_records(town, site):
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
+    request = api_request()
     shown = advice(town)
     letter(ResponseLetter, advice=shown)
     advices = list(diwoo.publishable_advices(town.municipality))
@@ -393,10 +406,8 @@ def test_the_metadata_functions_run_no_query_on_prefetched_records(town, site):
 
 
 def test_the_sitemap_carries_the_same_metadata_as_the_api(town, site):
-    from django.test import RequestFactory
-
     shown = advice(town, reference="ASR-1")
-    request = RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
+    request = api_request()
     metadata = diwoo.advice_metadata(shown, request)
     entry = etree.fromstring(get(ADVICE_SITEMAP).content).find("s:url", NS)
     assert entry.findtext("s:lastmod", namespaces=NS) == metadata["lastmod"]
@@ -408,9 +419,7 @@ def test_the_sitemap_carries_the_same_metadata_as_the_api(town, site):
 
 
 def test_a_republished_advies_is_public_from_its_new_publication(town, site):
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/", HTTP_HOST="dijkhoven.example")
+    request = api_request()
     with time_machine.travel(datetime.datetime(2026, 11, 10, 9, tzinfo=datetime.UTC)):
         shown = advice(town)
     with time_machine.travel(datetime.datetime(2026, 11, 12, 9, tzinfo=datetime.UTC)):
