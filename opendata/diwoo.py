@@ -25,6 +25,7 @@ from django.db.models import DateTimeField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from advice.constants import AdviceStatus
 from advice.models import Advice, CouncilInformationLetter, ResponseLetter
@@ -269,8 +270,6 @@ def public_base(municipality, page_model, request) -> str | None:
 
 
 def _public_base(municipality, page_model, request):
-    from wagtail.models import Site
-
     site = Site.objects.select_related("root_page").filter(municipality=municipality).first()
     if site is None:
         return None
@@ -315,8 +314,9 @@ def advice_document(advice, base: str) -> WooDocument:
 def letter_document(letter, municipality, record_url: str, relation: Relation) -> WooDocument:
     """A sent letter of the college: its PDF. A sent letter never changes, so it last
     changed when it became public."""
-    published = latest(letter.sent_at, letter.woo_record_published_at)
-    created = letter.letter_date or timezone.localdate(letter.sent_at)
+    # Letters sent before sent_at was kept fall back to when they were made.
+    published = latest(letter.sent_at, letter.woo_record_published_at) or letter.created_at
+    created = letter.letter_date or timezone.localdate(published)
     return WooDocument(
         url=f"{record_url}brief/{_letter_path(letter)}{letter.pk}/",
         lastmod=published,
