@@ -64,7 +64,10 @@ class ChoiceFilter(Filter):
 
     def parameter(self) -> OpenApiParameter:
         return OpenApiParameter(
-            self.name, OpenApiTypes.STR, enum=list(self.choices.values), description=self.description
+            self.name,
+            OpenApiTypes.STR,
+            enum=list(self.choices.values),
+            description=self.description,
         )
 
 
@@ -75,7 +78,8 @@ class YearFilter(Filter):
     def parse(self, raw: str):
         if not (raw.isdigit() and len(raw) == 4):
             raise refuse(
-                self.name, _("Give a year of four digits, e.g. 2026, not '%(value)s'.") % {"value": raw}
+                self.name,
+                _("Give a year of four digits, e.g. 2026, not '%(value)s'.") % {"value": raw},
             )
         return int(raw)
 

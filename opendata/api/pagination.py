@@ -91,7 +91,9 @@ class DutchPagination(PageNumberPagination):
                 "name": self.page_size_query_param,
                 "required": False,
                 "in": "query",
-                "description": f"Aantal per pagina (standaard {PAGE_SIZE}, hoogstens {MAX_PAGE_SIZE}).",
+                "description": (
+                    f"Aantal per pagina (standaard {PAGE_SIZE}, hoogstens {MAX_PAGE_SIZE})."
+                ),
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             },
         ]

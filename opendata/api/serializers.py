@@ -15,6 +15,7 @@ from rest_framework import serializers
 
 from motions.votes import vote_of, vote_summary
 
+
 class LetterKind(models.TextChoices):
     """The kinds of sent letter, as they appear in the API's addresses."""
 
@@ -198,7 +199,9 @@ class MotionSerializer(TrackedSerializer):
 
     @extend_schema_field(SubmitterSerializer(many=True))
     def get_cocreator(self, motion):
-        return SubmitterSerializer(motion.submitters.all()[1:], many=True, context=self.context).data
+        return SubmitterSerializer(
+            motion.submitters.all()[1:], many=True, context=self.context
+        ).data
 
     @extend_schema_field(VoteSerializer(allow_null=True))
     def get_vote_event(self, motion):
@@ -219,9 +222,7 @@ class CommitmentSerializer(TrackedSerializer):
     """A toezegging (ODS: Commitment)."""
 
     text = serializers.CharField()
-    toegezegd_door = serializers.CharField(
-        source="promised_by.name", default=None, allow_null=True
-    )
+    toegezegd_door = serializers.CharField(source="promised_by.name", default=None, allow_null=True)
     stand_van_zaken = serializers.CharField(source="progress")
 
     @extend_schema_field(OpenApiTypes.URI)
@@ -337,4 +338,8 @@ class LetterSerializer(LetterRefSerializer):
                 "url": self.links.api("moties-detail", motion.number),
             }
         advice = letter.advice
-        return {"soort": "advies", "id": advice.pk, "url": self.links.api("adviezen-detail", advice.pk)}
+        return {
+            "soort": "advies",
+            "id": advice.pk,
+            "url": self.links.api("adviezen-detail", advice.pk),
+        }

@@ -5,7 +5,6 @@ address, with ETag and Last-Modified and a 304 for a client that has the answer.
 import itertools
 
 from django.db.models import Max
-
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
@@ -283,9 +282,7 @@ class LetterViewSet(PublicApiMixin, viewsets.GenericViewSet):
             for kind, qs in self.kinds().items()
         }
         letters = list(
-            itertools.chain.from_iterable(
-                query.marked(qs, kind) for kind, qs in querysets.items()
-            )
+            itertools.chain.from_iterable(query.marked(qs, kind) for kind, qs in querysets.items())
         )
         letters.sort(key=lambda letter: (letter.sent_at, letter.pk), reverse=True)
         self.last_modified = latest(
@@ -324,8 +321,7 @@ class ApiRootView(PublicApiMixin, APIView):
                     "naam": municipality.name,
                     "tooi_code": municipality.tooi_code,
                     "tooi_uri": (
-                        "https://identifier.overheid.nl/tooi/id/gemeente/"
-                        f"{municipality.tooi_code}"
+                        f"https://identifier.overheid.nl/tooi/id/gemeente/{municipality.tooi_code}"
                     ),
                 },
                 "resources": {name: self.links.api(f"{name}-list") for name in names},
@@ -333,5 +329,3 @@ class ApiRootView(PublicApiMixin, APIView):
                 "documentatie": request.build_absolute_uri("/api/v1/docs/"),
             }
         )
-
-
