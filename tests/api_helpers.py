@@ -45,10 +45,10 @@ def get(path, host="dijkhoven.example", **headers):
     return Client().get(path, HTTP_HOST=host, **headers)
 
 
-def motion(town, title="Taalhuis", **traits):
+def motion(town, title="Taalhuis", meeting=None, **traits):
     return MotionFactory(
         municipality=town.municipality,
-        meeting=town.meeting,
+        meeting=meeting or town.meeting,
         portfolio=town.portfolio,
         title=title,
         submitters=[town.person],

@@ -185,8 +185,9 @@ def test_meetings_only_with_something_published(town, other_town):
         title="Concept",
     )
     set_published(shown, town.griffie, True)
-    listed = [row["id"] for row in results("/api/v1/vergaderingen/")]
-    assert listed == [town.meeting.pk]
+    listed = results("/api/v1/vergaderingen/")
+    assert [row["id"] for row in listed] == [town.meeting.pk]
+    assert [m["name"] for m in listed[0]["moties"]] == ["Openbaar"]
     assert get(f"/api/v1/vergaderingen/{empty.pk}/").status_code == 404
     assert get(f"/api/v1/vergaderingen/{other_town.meeting.pk}/").status_code == 404
 

@@ -66,6 +66,33 @@ class MeetingSerializer(LinkedSerializer):
         return str(meeting)
 
 
+class RecordRefSerializer(LinkedSerializer):
+    """A motie or toezegging named under its meeting."""
+
+    identifier = serializers.CharField(source="number")
+    name = serializers.CharField(source="title")
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, record):
+        return self.links.api(self.context_resource, record.number)
+
+
+class MotionRefSerializer(RecordRefSerializer):
+    context_resource = "moties-detail"
+
+
+class CommitmentRefSerializer(RecordRefSerializer):
+    context_resource = "toezeggingen-detail"
+
+
+class MeetingResourceSerializer(MeetingSerializer):
+    """A vergadering with the published moties voted on and toezeggingen made in it."""
+
+    moties = MotionRefSerializer(source="published_motions", many=True)
+    toezeggingen = CommitmentRefSerializer(source="published_commitments", many=True)
+
+
 class PortfolioSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()

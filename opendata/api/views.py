@@ -229,11 +229,13 @@ class MeetingViewSet(PublicViewSet):
     stemming kwam of een gepubliceerde toezegging werd gedaan."""
 
     model = query.Meeting
-    serializer_class = serializers.MeetingSerializer
+    serializer_class = serializers.MeetingResourceSerializer
     filters = MEETING_FILTERS
 
     def records(self):
-        return query.meetings(self.municipality)
+        return query.meetings(self.municipality).prefetch_related(
+            query.published_motions_of(), query.published_commitments_of()
+        )
 
 
 @extend_schema_view(
