@@ -7,6 +7,7 @@ and works without JavaScript. The schema itself is at /api/v1/schema/."""
 from functools import cache
 
 from django.shortcuts import render
+from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 METHODS = ("get",)
@@ -79,7 +80,7 @@ def api_docs(request):
         "opendata/api_docs.html",
         {
             "operations": operations(schema),
-            "schema_url": request.build_absolute_uri("/api/v1/schema/"),
+            "schema_url": request.build_absolute_uri(reverse("api_schema")),
             "description": schema["info"].get("description", ""),
         },
     )

@@ -6,6 +6,7 @@ import itertools
 
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
@@ -327,7 +328,7 @@ class ApiRootView(PublicApiMixin, APIView):
                     ),
                 },
                 "resources": {name: self.links.api(f"{name}-list") for name in names},
-                "schema": request.build_absolute_uri("/api/v1/schema/"),
-                "documentatie": request.build_absolute_uri("/api/v1/docs/"),
+                "schema": request.build_absolute_uri(reverse("api_schema")),
+                "documentatie": request.build_absolute_uri(reverse("api_docs")),
             }
         )
