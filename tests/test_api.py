@@ -398,7 +398,7 @@ def test_too_many_requests_from_one_address_get_a_dutch_429(town, settings):
         assert get("/api/v1/fracties/").status_code == 200
     refused = get("/api/v1/fracties/")
     assert refused.status_code == 429
-    assert refused.json()["detail"].startswith("Te veel verzoeken vanaf je adres")
+    assert refused.json()["detail"].startswith("Te veel verzoeken vanaf uw adres")
     assert refused.headers["Retry-After"]
 
 
