@@ -184,6 +184,7 @@ def test_meetings_only_with_something_published(town, other_town):
         in_progress=True,
         title="Concept",
     )
+    motion(town, "Concept in dezelfde vergadering")
     set_published(shown, town.griffie, True)
     listed = results("/api/v1/vergaderingen/")
     assert [row["id"] for row in listed] == [town.meeting.pk]
@@ -247,6 +248,15 @@ def test_an_advies_shows_each_point_with_the_colleges_position_and_response(town
     assert body["webpagina"] == f"http://dijkhoven.example/adviezen/{made.pk}/"
 
 
+def test_a_toezegging_shows_who_promised_it_and_its_history(town):
+    made = commitment(town, "Wachttijden", progress="Brief in voorbereiding.")
+    publish_commitment(made, town.griffie, True)
+    body = get(f"/api/v1/toezeggingen/{made.number}/").json()
+    assert body["stand_van_zaken"] == "Brief in voorbereiding."
+    assert body["toegezegd_door"] == made.promised_by.name
+    assert body["geschiedenis"][0]["datum"] == town.meeting.date.isoformat()
+
+
 # Filters
 
 
@@ -265,6 +275,17 @@ def test_filters_status_year_portfolio_and_changed_since(town):
     assert names(f"/api/v1/moties/?jaar={year + 1}") == []
     assert len(names("/api/v1/moties/?gewijzigd_sinds=2000-01-01")) == 2
     assert names("/api/v1/moties/?gewijzigd_sinds=2999-01-01T00:00:00%2B01:00") == []
+
+
+def test_adviezen_and_letters_filter_by_year_and_change(town):
+    made = advice(town)
+    letter(ResponseLetter, advice=made)
+    assert names("/api/v1/adviezen/?jaar=2026", "onderwerp") == ["Advies armoede"]
+    assert names("/api/v1/adviezen/?jaar=2025", "onderwerp") == []
+    assert names("/api/v1/adviezen/?gewijzigd_sinds=2999-01-01", "onderwerp") == []
+    assert len(results("/api/v1/brieven/?jaar=2026&soort=collegereactie")) == 1
+    assert results("/api/v1/brieven/?soort=raadsinformatiebrief") == []
+    assert results("/api/v1/brieven/?gewijzigd_sinds=2999-01-01") == []
 
 
 @pytest.mark.parametrize(
