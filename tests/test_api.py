@@ -79,7 +79,8 @@ def test_only_published_moties_and_a_withdrawn_one_disappears(town):
     set_published(shown, town.griffie, True)
     assert names("/api/v1/moties/") == ["Openbaar"]
     assert get(f"/api/v1/moties/{shown.number}/").status_code == 200
-    assert get(f"/api/v1/moties/{hidden.number}/").status_code == 404
+    refused = get(f"/api/v1/moties/{hidden.number}/")
+    assert refused.status_code == 404 and refused.json() == {"detail": "Niet gevonden."}
     set_published(shown, town.griffie, False)
     assert names("/api/v1/moties/") == []
     assert get(f"/api/v1/moties/{shown.number}/").status_code == 404
@@ -191,6 +192,14 @@ def test_meetings_only_with_something_published(town, other_town):
     assert [m["name"] for m in listed[0]["moties"]] == ["Openbaar"]
     assert get(f"/api/v1/vergaderingen/{empty.pk}/").status_code == 404
     assert get(f"/api/v1/vergaderingen/{other_town.meeting.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["adviezen/abc/", "fracties/1x/", "vergaderingen/-1/", "moties/%20/"]
+)
+def test_a_key_that_is_no_record_is_a_404(town, path):
+    response = get(f"/api/v1/{path}")
+    assert response.status_code == 404 and response.json() == {"detail": "Niet gevonden."}
 
 
 def test_parties_of_the_municipality_only(town, other_town):

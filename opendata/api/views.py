@@ -4,8 +4,8 @@ address, with ETag and Last-Modified and a 304 for a client that has the answer.
 
 import itertools
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
@@ -74,6 +74,17 @@ class PublicApiMixin:
         )
 
 
+def find(queryset, **lookup):
+    """The one record, or DRF's Dutch 404 ("Niet gevonden."), not Django's English one."""
+    try:
+        record = queryset.filter(**lookup).first()
+    except (ValueError, DjangoValidationError):  # "abc" where an id is a number
+        record = None
+    if record is None:
+        raise NotFound
+    return record
+
+
 def latest(*moments):
     found = [m for m in moments if m is not None]
     return max(found) if found else None
@@ -114,7 +125,7 @@ class PublicViewSet(PublicApiMixin, mixins.ListModelMixin, viewsets.GenericViewS
         return records
 
     def retrieve(self, request, *args, **kwargs):
-        record = get_object_or_404(self.get_queryset(), **{self.lookup_field: kwargs["key"]})
+        record = find(self.get_queryset(), **{self.lookup_field: kwargs["key"]})
         record = self.prepare_detail(record)
         if self.changed_field:
             self.last_modified = getattr(record, self.changed_field)
@@ -305,7 +316,7 @@ class LetterViewSet(PublicApiMixin, viewsets.GenericViewSet):
         querysets = query.letters(self.municipality, kwargs["kind"])
         if not querysets:
             raise NotFound
-        letter = get_object_or_404(querysets[kwargs["kind"]], pk=kwargs["key"])
+        letter = find(querysets[kwargs["kind"]], pk=kwargs["key"])
         letter.api_kind = kwargs["kind"]
         self.last_modified = letter.sent_at
         return Response(self.get_serializer(letter).data)
