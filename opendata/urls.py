@@ -1,11 +1,12 @@
 """The public URLs of open data, served per municipality (found by the request's host)."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from . import woo_views
 from .figure_views import public_figures, public_figures_csv
 
 urlpatterns = [
+    path("api/v1/", include("opendata.api.urls")),
     path("cijfers/", public_figures, name="public_figures"),
     path("cijfers/cijfers.csv", public_figures_csv, name="public_figures_csv"),
     # Woo publication (DiWoo): the names follow the Woo-harvester's convention.

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "operations",
     "signin",
     "opendata",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -157,6 +160,8 @@ MIDDLEWARE = [
     # check and the HTTPS redirect (operations/middleware.py).
     "operations.middleware.RequestLogMiddleware",
     "operations.middleware.HealthCheckMiddleware",
+    # Open CORS for the read-only API only (CORS_URLS_REGEX below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "governance.security.SecurityHeadersMiddleware",
@@ -175,6 +180,38 @@ MIDDLEWARE = [
     # Last, as django-axes requires: turns a lock-out into signin.lockout's Dutch page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# OPEN DATA API (opendata/api, docs/api.md)
+# ------------------------------------------------------------------------------
+# Requests per client address (governance.audit.client_ip); DRF's rate syntax.
+RAADSVOLG_API_RATE_LIMIT = env("RAADSVOLG_API_RATE_LIMIT", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Only the API's own views set their classes; these defaults keep any other DRF
+    # view (Wagtail's) as it was.
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Raadsvolg open data API",
+    "DESCRIPTION": (
+        "Alles wat de gemeente publiceerde in Raadsvolg, per gemeente: moties met "
+        "indieners, stemming en stemresultaat per fractie, toezeggingen, adviezen van de "
+        "adviesraad met per punt het standpunt en de reactie van het college, en de "
+        "verzonden brieven. Alleen lezen, JSON, vrij te gebruiken.\n\n"
+        "Op de eigen host van de gemeente staat de API onder /api/v1/; op elke host "
+        "onder /api/v1/gemeenten/<TOOI-code>/ (bijvoorbeeld gm0153)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.only_the_api"],
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # SECURITY HEADERS (the same in every environment, so developers see violations)
 # ------------------------------------------------------------------------------

@@ -1,0 +1,132 @@
+"""What the API may show, fetched up front: the publication rule in one place.
+
+Nothing unpublished, withdrawn, draft, not sent, or of another municipality: moties
+and toezeggingen that the griffie published, adviezen with status published, and
+the sent letters (with a PDF) of those. Every list reads its related rows in a fixed
+number of queries, however many rows it holds."""
+
+from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
+
+from advice.constants import AdviceStatus
+from advice.models import Advice, AdvicePoint, CouncilInformationLetter, ResponseLetter
+from commitments.models import Commitment
+from governance.audit_models import AuditEvent, AuditKind
+from governance.letters import LetterStatus
+from governance.models import Meeting
+from motions.models import CompletionLetter, Motion
+
+
+def motions(municipality):
+    return (
+        Motion.objects.published()
+        .filter(municipality=municipality)
+        .with_list_relations()
+        .with_votes()
+        .order_by("-meeting__date", "number")
+    )
+
+
+def commitments(municipality):
+    return (
+        Commitment.objects.published()
+        .filter(municipality=municipality)
+        .with_list_relations()
+        .order_by("-meeting__date", "number")
+    )
+
+
+def meetings(municipality):
+    """Meetings in which a published motie was voted on or a published toezegging made."""
+    return (
+        Meeting.objects.filter(municipality=municipality)
+        .filter(Q(motions__published_at__isnull=False) | Q(commitments__published_at__isnull=False))
+        .distinct()
+        .order_by("-date", "title")
+    )
+
+
+def published_motions_of():
+    return Prefetch(
+        "motions",
+        queryset=Motion.objects.published().order_by("number"),
+        to_attr="published_motions",
+    )
+
+
+def published_commitments_of():
+    return Prefetch(
+        "commitments",
+        queryset=Commitment.objects.published().order_by("number"),
+        to_attr="published_commitments",
+    )
+
+
+def advices(municipality):
+    last_change = Advice.history.filter(id=OuterRef("pk")).order_by("-history_date")
+    return (
+        Advice.objects.filter(municipality=municipality, status=AdviceStatus.published)
+        .select_related("advisory_council", "request")
+        .prefetch_related(
+            "request__documents",
+            Prefetch(
+                "points",
+                queryset=AdvicePoint.objects.select_related("response").order_by(
+                    "sort_order", "number"
+                ),
+                to_attr="ordered_points",
+            ),
+            Prefetch("response_letters", queryset=sent(ResponseLetter), to_attr="sent_responses"),
+            Prefetch(
+                "council_information_letters",
+                queryset=sent(CouncilInformationLetter),
+                to_attr="sent_information",
+            ),
+        )
+        .annotate(last_change=Subquery(last_change.values("history_date")[:1]))
+        .order_by("-date", "subject")
+    )
+
+
+def sent(model):
+    """Sent letters with their PDF, oldest version first."""
+    return model.objects.filter(status=LetterStatus.sent).exclude(pdf="").order_by("version")
+
+
+def with_advice_letters(advices_: list) -> list:
+    """Each advies gets `sent_letters`: its sent responses, then its council letters."""
+    for advice in advices_:
+        advice.sent_letters = [
+            *marked(advice.sent_responses, "collegereactie"),
+            *marked(advice.sent_information, "raadsinformatiebrief"),
+        ]
+    return advices_
+
+
+def marked(letters, kind: str) -> list:
+    for letter in letters:
+        letter.api_kind = kind
+    return list(letters)
+
+
+def letters(municipality, kind: str | None = None) -> dict:
+    """The sent letters of the municipality's published records, per kind."""
+    querysets = {
+        "raadsbrief-afdoening": sent(CompletionLetter)
+        .filter(motion__municipality=municipality, motion__published_at__isnull=False)
+        .select_related("motion"),
+        "collegereactie": sent(ResponseLetter)
+        .filter(advice__municipality=municipality, advice__status=AdviceStatus.published)
+        .select_related("advice"),
+        "raadsinformatiebrief": sent(CouncilInformationLetter)
+        .filter(advice__municipality=municipality, advice__status=AdviceStatus.published)
+        .select_related("advice"),
+    }
+    return {k: qs for k, qs in querysets.items() if kind in (None, k)}
+
+
+def last_withdrawal(municipality):
+    """When the municipality last withdrew a publication: a list that lost a record
+    changed then, although none of the records it still holds did."""
+    return AuditEvent.objects.filter(
+        municipality=municipality, kind=AuditKind.unpublished
+    ).aggregate(at=Max("at"))["at"]
