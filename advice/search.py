@@ -1,13 +1,14 @@
-"""Public search in the published adviezen (with their points and responses)."""
+"""Public search in the published adviezen (with their points and responses), found by
+their own text or by their sent letters (listed under the advies)."""
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.search.backends import get_search_backend
 
-from governance.search import SearchResult, live_index_page
+from governance.letters import LetterStatus
+from governance.search import Hit, SearchResult, hits_with_letters, letter_hit, live_index_page
 
 from .constants import AdviceStatus
-from .models import Advice
+from .models import Advice, CouncilInformationLetter, ResponseLetter
 from .pages import AdviceIndexPage
 
 
@@ -18,13 +19,45 @@ def search_advice(municipality, query, request) -> list[SearchResult]:
     published = Advice.objects.filter(
         municipality_id=municipality.pk, status=AdviceStatus.published
     )
-    base = index_page.get_url(request)
-    return [
-        SearchResult(
-            kind=_("Advice"),
-            title=advice.subject,
-            url=f"{base}{advice.pk}/",
-            summary=Truncator(advice.text).words(30),
-        )
-        for advice in get_search_backend().search(query, published)[:50]
+    sent = {"status": LetterStatus.sent, "advice__in": published}
+    letter_sets = [
+        (ResponseLetter.objects.filter(**sent).select_related("advice"), "advice"),
+        (CouncilInformationLetter.objects.filter(**sent).select_related("advice"), "advice"),
     ]
+    base = index_page.get_url(request)
+    return [advice_result(hit, base) for hit in hits_with_letters(query, published, letter_sets)]
+
+
+# The kind of letter in its public address (AdviceIndexPage.letter) and its name.
+LETTER_KINDS = {ResponseLetter: "reactie", CouncilInformationLetter: "raad"}
+
+
+def letter_name(letter) -> str:
+    if isinstance(letter, ResponseLetter):
+        return _("College response")
+    return _("Council information letter")
+
+
+def advice_result(hit: Hit, base) -> SearchResult:
+    advice = hit.record
+    page = f"{base}{advice.pk}/"
+    # The response first, then the raadsinformatiebrief; each by version.
+    letters = sorted(hit.letters, key=lambda letter: (LETTER_KINDS[type(letter)], letter.version))
+    return SearchResult(
+        kind=_("Advice"),
+        title=advice.subject,
+        url=page,
+        summary=Truncator(advice.text).words(30),
+        status=advice.get_status_display(),
+        date=advice.date,
+        relevance=hit.relevance,
+        letters=tuple(
+            letter_hit(
+                letter_name(letter),
+                letter,
+                pdf_url=f"{page}brief/{LETTER_KINDS[type(letter)]}/{letter.pk}/",
+                page_url=page,
+            )
+            for letter in letters
+        ),
+    )
