@@ -3,6 +3,7 @@ their own text or by their sent letters (listed under the advies)."""
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.letters import LetterStatus
 from governance.search import Hit, SearchResult, hits_with_letters, letter_hit, live_index_page
@@ -28,21 +29,20 @@ def search_advice(municipality, query, request) -> list[SearchResult]:
     return [advice_result(hit, base) for hit in hits_with_letters(query, published, letter_sets)]
 
 
-# The kind of letter in its public address (AdviceIndexPage.letter) and its name.
-LETTER_KINDS = {ResponseLetter: "reactie", CouncilInformationLetter: "raad"}
-
-
-def letter_name(letter) -> str:
-    if isinstance(letter, ResponseLetter):
-        return _("College response")
-    return _("Council information letter")
+# Each kind of letter of an advies: its part of the public address of the letter
+# (AdviceIndexPage.letter) and its name; listed in this order (the response first).
+LETTER_KINDS = {
+    ResponseLetter: ("reactie", gettext_lazy("College response")),
+    CouncilInformationLetter: ("raad", gettext_lazy("Council information letter")),
+}
+ORDER = list(LETTER_KINDS)
 
 
 def advice_result(hit: Hit, base) -> SearchResult:
     advice = hit.record
     page = f"{base}{advice.pk}/"
     # The response first, then the raadsinformatiebrief; each by version.
-    letters = sorted(hit.letters, key=lambda letter: (LETTER_KINDS[type(letter)], letter.version))
+    letters = sorted(hit.letters, key=lambda letter: (ORDER.index(type(letter)), letter.version))
     return SearchResult(
         kind=_("Advice"),
         title=advice.subject,
@@ -51,13 +51,10 @@ def advice_result(hit: Hit, base) -> SearchResult:
         status=advice.get_status_display(),
         date=advice.date,
         relevance=hit.relevance,
-        letters=tuple(
-            letter_hit(
-                letter_name(letter),
-                letter,
-                pdf_url=f"{page}brief/{LETTER_KINDS[type(letter)]}/{letter.pk}/",
-                page_url=page,
-            )
-            for letter in letters
-        ),
+        letters=tuple(advice_letter_hit(letter, page) for letter in letters),
     )
+
+
+def advice_letter_hit(letter, page):
+    slug, name = LETTER_KINDS[type(letter)]
+    return letter_hit(name, letter, pdf_url=f"{page}brief/{slug}/{letter.pk}/", page_url=page)

@@ -151,12 +151,18 @@ def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
 
 
 def ordered(results) -> list[SearchResult]:
-    """Most relevant first; of equally relevant ones the newest, then by title."""
-    by_title = sorted(results, key=lambda result: result.title)
-    return sorted(
-        by_title,
-        key=lambda result: (-result.relevance, -(result.date or datetime.date.min).toordinal()),
-    )
+    """Most relevant first; of equally relevant ones the newest, then by title.
+    Relevance counts in tenths of the best result's: the backends' scores are not
+    exact enough to rank by their last digits (SQLite's differ for identical texts
+    indexed at different moments), so results that nearly tie count as a tie."""
+    results = list(results)
+    best = max((result.relevance for result in results), default=0) or 1
+
+    def rank(result):
+        newest = -(result.date or datetime.date.min).toordinal()
+        return (-round(10 * result.relevance / best), newest, result.title)
+
+    return sorted(results, key=rank)
 
 
 def plain_terms(query: str):
