@@ -150,17 +150,21 @@ def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
     )
 
 
-def ordered(results) -> list[SearchResult]:
-    """Most relevant first; of equally relevant ones the newest, then by title.
-    Relevance counts in tenths of the best result's: the backends' scores are not
-    exact enough to rank by their last digits (SQLite's differ for identical texts
-    indexed at different moments), so results that nearly tie count as a tie."""
+def ordered(results, words=()) -> list[SearchResult]:
+    """Results whose title (with its number) holds every word searched for first, then
+    the most relevant; of equally relevant ones the newest, then by title.
+    The title rule is ours because the backends weigh a title differently (PostgreSQL's
+    rank can put a word in the text above the same word in the title). Relevance counts
+    in tenths of the best result's: the scores are not exact enough to rank by their
+    last digits (SQLite's differ for identical texts indexed at different moments)."""
     results = list(results)
     best = max((result.relevance for result in results), default=0) or 1
 
     def rank(result):
+        title = result.title.lower()
+        in_title = bool(words) and all(word in title for word in words)
         newest = -(result.date or datetime.date.min).toordinal()
-        return (-round(10 * result.relevance / best), newest, result.title)
+        return (not in_title, -round(10 * result.relevance / best), newest, result.title)
 
     return sorted(results, key=rank)
 
@@ -182,7 +186,10 @@ def public_search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     terms = plain_terms(query)
     results = (
-        ordered(result for source in SOURCES for result in source(municipality, terms, request))
+        ordered(
+            [result for source in SOURCES for result in source(municipality, terms, request)],
+            terms.query_string.split(),
+        )
         if terms
         else []
     )
