@@ -73,15 +73,13 @@ def live_index_page(page_model, municipality):
     )
 
 
-def relevance(score) -> float:
+def relevance(score, backend) -> float:
     """The backend's score as "higher is more relevant": SQLite's FTS5 ranks with bm25,
     where lower is better (the backend orders its results ascending), PostgreSQL's
     ts_rank the other way round. Only so can the kinds of record be merged."""
-    from wagtail.search.backends import get_search_backend
-
     if score is None:
         return 0.0
-    return -score if "sqlite" in type(get_search_backend()).__module__ else score
+    return -score if "sqlite" in type(backend).__module__ else score
 
 
 def search_records(query, records, limit=LIMIT) -> list:
@@ -89,9 +87,10 @@ def search_records(query, records, limit=LIMIT) -> list:
     relevance in `.relevance`: one query, whatever the number of hits."""
     from wagtail.search.backends import get_search_backend  # as plain_terms: not at import
 
-    found = list(get_search_backend().search(query, records).annotate_score(SCORE)[:limit])
+    backend = get_search_backend()
+    found = list(backend.search(query, records).annotate_score(SCORE)[:limit])
     for record in found:
-        record.relevance = relevance(getattr(record, SCORE))
+        record.relevance = relevance(getattr(record, SCORE), backend)
     return found
 
 

@@ -506,3 +506,38 @@ def test_the_number_of_queries_does_not_grow_with_the_hits(town, site):
         advice = published_advice(town, "Advies buurtbus")
         ResponseLetter.objects.create(advice=advice, status=LetterStatus.sent, opening="Buurtbus.")
     assert counted() == few
+
+
+def test_the_upgrade_reindexes_existing_moties_and_letters(town, site):
+    """What the migrations queue for the rows that were indexed without their indieners
+    or not at all (advice letters): afterwards they are found."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.search.models import IndexEntry
+
+    from advice.models import ResponseLetter
+
+    town.person.name = "Eva Smit"
+    town.person.save()
+    MotionFactory(
+        municipality=town.municipality,
+        meeting=town.meeting,
+        portfolio=town.portfolio,
+        in_progress=True,
+        title="Speeltuin",
+        published_at=timezone.now(),
+        submitters=[town.person],
+    )
+    advice = published_advice(town, "Advies mantelzorg")
+    ResponseLetter.objects.create(advice=advice, status=LetterStatus.sent, opening="Respijtzorg.")
+    IndexEntry.objects.all().delete()  # as before the upgrade: nothing of these indexed
+    assert results(search("Smit")) == results(search("respijtzorg")) == 0
+    for module in (
+        "motions.migrations.0011_search_index_submitters_and_letter_numbers",
+        "advice.migrations.0013_search_index_letters",
+    ):
+        importlib.import_module(module).reindex_existing(apps, None)
+    assert "Speeltuin" in search("Smit")
+    # The advies itself is indexed on its next save; its letter is found now.
+    assert results(search("respijtzorg")) == 1

@@ -7,7 +7,7 @@ the models as they are after every migration, by the task worker in production."
 from django.db import migrations
 
 
-def index_existing(apps, schema_editor):
+def reindex_existing(apps, schema_editor):
     from governance.search import reindex_task
 
     for label in ("advice.ResponseLetter", "advice.CouncilInformationLetter"):
@@ -19,4 +19,4 @@ def index_existing(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("advice", "0012_term_at_most_two_years")]
 
-    operations = [migrations.RunPython(index_existing, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(reindex_existing, migrations.RunPython.noop)]
