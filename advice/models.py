@@ -426,9 +426,20 @@ class AdviceVersion(models.Model):
         return _("Version %(number)s") % {"number": self.number}
 
 
-class ResponseLetter(BaseLetter):
+class ResponseLetter(index.Indexed, BaseLetter):
     """The college's letter to the adviesraad: each advice point quoted under its theme,
     the response below it (the Hengelo letter). Sending it sends the response."""
+
+    # Public search finds an advies through its sent letters (advice.search); the
+    # points and responses the letter quotes are indexed with the advies itself.
+    search_fields = [
+        index.SearchField("opening"),
+        index.SearchField("closing"),
+        index.SearchField("document_number"),
+        index.SearchField("case_number"),
+        index.FilterField("advice"),
+        index.FilterField("status"),
+    ]
 
     send_effect = _(
         "The college's response to the advies is recorded as sent, on the date of the letter."
@@ -498,9 +509,17 @@ class ResponseLetter(BaseLetter):
         return response_letter_context(self)
 
 
-class CouncilInformationLetter(BaseLetter):
+class CouncilInformationLetter(index.Indexed, BaseLetter):
     """The raadsinformatiebrief that sends the advies and the college's response to the
     raad (the Hengelo cover letter), with both as attachments."""
+
+    search_fields = [
+        index.SearchField("body"),
+        index.SearchField("document_number"),
+        index.SearchField("case_number"),
+        index.FilterField("advice"),
+        index.FilterField("status"),
+    ]
 
     send_effect = _("The advies and the sent response are attached to it for the raad.")
 

@@ -1,13 +1,15 @@
-"""Public search in the published adviezen (with their points and responses)."""
+"""Public search in the published adviezen (with their points and responses), found by
+their own text or by their sent letters (listed under the advies)."""
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.search.backends import get_search_backend
+from django.utils.translation import gettext_lazy
 
-from governance.search import SearchResult, live_index_page
+from governance.letters import LetterStatus
+from governance.search import Hit, SearchResult, hits_with_letters, letter_hit, live_index_page
 
 from .constants import AdviceStatus
-from .models import Advice
+from .models import Advice, CouncilInformationLetter, ResponseLetter
 from .pages import AdviceIndexPage
 
 
@@ -18,13 +20,41 @@ def search_advice(municipality, query, request) -> list[SearchResult]:
     published = Advice.objects.filter(
         municipality_id=municipality.pk, status=AdviceStatus.published
     )
-    base = index_page.get_url(request)
-    return [
-        SearchResult(
-            kind=_("Advice"),
-            title=advice.subject,
-            url=f"{base}{advice.pk}/",
-            summary=Truncator(advice.text).words(30),
-        )
-        for advice in get_search_backend().search(query, published)[:50]
+    sent = {"status": LetterStatus.sent, "advice__in": published}
+    letter_sets = [
+        (ResponseLetter.objects.filter(**sent).select_related("advice"), "advice"),
+        (CouncilInformationLetter.objects.filter(**sent).select_related("advice"), "advice"),
     ]
+    base = index_page.get_url(request)
+    return [advice_result(hit, base) for hit in hits_with_letters(query, published, letter_sets)]
+
+
+# Each kind of letter of an advies: its part of the public address of the letter
+# (AdviceIndexPage.letter) and its name; listed in this order (the response first).
+LETTER_KINDS = {
+    ResponseLetter: ("reactie", gettext_lazy("College response")),
+    CouncilInformationLetter: ("raad", gettext_lazy("Council information letter")),
+}
+ORDER = list(LETTER_KINDS)
+
+
+def advice_result(hit: Hit, base) -> SearchResult:
+    advice = hit.record
+    page = f"{base}{advice.pk}/"
+    # The response first, then the raadsinformatiebrief; each by version.
+    letters = sorted(hit.letters, key=lambda letter: (ORDER.index(type(letter)), letter.version))
+    return SearchResult(
+        kind=_("Advice"),
+        title=advice.subject,
+        url=page,
+        summary=Truncator(advice.text).words(30),
+        status=advice.get_status_display(),
+        date=advice.date,
+        relevance=hit.relevance,
+        letters=tuple(advice_letter_hit(letter, page) for letter in letters),
+    )
+
+
+def advice_letter_hit(letter, page):
+    slug, name = LETTER_KINDS[type(letter)]
+    return letter_hit(name, letter, pdf_url=f"{page}brief/{slug}/{letter.pk}/", page_url=page)

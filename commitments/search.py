@@ -1,9 +1,9 @@
 """Public search in the published toezeggingen of a municipality (the same shape of
-result as a motie's: governance.search.numbered_results)."""
+result as a motie's: governance.search.numbered_result)."""
 
 from django.utils.translation import gettext as _
 
-from governance.search import SearchResult, live_index_page, numbered_results
+from governance.search import SearchResult, hits_with_letters, live_index_page, numbered_result
 
 from .models import Commitment
 from .pages import CommitmentIndexPage
@@ -15,6 +15,6 @@ def search_commitments(municipality, query, request) -> list[SearchResult]:
         return []
     published = Commitment.objects.published().filter(municipality_id=municipality.pk)
     base = index_page.get_url(request)
-    return numbered_results(
-        _("Commitment"), base, query, published, lambda commitment: commitment.text
-    )
+    # A toezegging has no letters of its own: it is found by its own text only.
+    hits = hits_with_letters(query, published.select_related("meeting"), [])
+    return [numbered_result(_("Commitment"), base, hit, hit.record.text) for hit in hits]

@@ -1,28 +1,58 @@
 """Public search across what each app publishes: every app registers a source that
 searches only its published records of one municipality (with Wagtail's search
 backend: PostgreSQL's `dutch` configuration in production, so "adviezen" finds
-"advies")."""
+"advies").
 
+One result per record (motie, toezegging, advies): a sent letter that matches makes its
+record a result and is listed under it, so a record with several matching letters
+appears once. Results are ordered by relevance, then newest first."""
+
+import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Site
 
 MAX_QUERY = 200
+# At most this many records of one kind, and letters of one kind, per search: the
+# results are merged and paged in memory, and a query that matches more than this
+# is too broad to read through anyway.
+LIMIT = 100
+PER_PAGE = 20
+SCORE = "_search_score"
+
+
+@dataclass(frozen=True)
+class LetterHit:
+    """A sent letter that matched the query, listed under its record."""
+
+    title: str
+    url: str
+    summary: str
 
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One published record that matched, itself or through its letters."""
+
     kind: str
     title: str
     url: str
     summary: str
+    status: str = ""
+    overdue: bool = False
+    date: datetime.date | None = None
+    relevance: float = 0.0
+    details: str = ""
+    letters: tuple[LetterHit, ...] = ()
 
 
 SOURCES = []
@@ -43,21 +73,99 @@ def live_index_page(page_model, municipality):
     )
 
 
-def numbered_results(kind, base, query, published, summary) -> list[SearchResult]:
-    """The first 50 of `published` records with a number (moties, toezeggingen) that
-    match `query`, each linking to its page under the index at `base`; `summary(record)`
-    gives the text shown below the title."""
+def relevance(score, backend) -> float:
+    """The backend's score as "higher is more relevant": SQLite's FTS5 ranks with bm25,
+    where lower is better (the backend orders its results ascending), PostgreSQL's
+    ts_rank the other way round. Only so can the kinds of record be merged."""
+    if score is None:
+        return 0.0
+    return -score if "sqlite" in type(backend).__module__ else score
+
+
+def search_records(query, records, limit=LIMIT) -> list:
+    """The first `limit` of `records` that match `query`, best first, each with its
+    relevance in `.relevance`: one query, whatever the number of hits."""
     from wagtail.search.backends import get_search_backend  # as plain_terms: not at import
 
-    return [
-        SearchResult(
-            kind=kind,
-            title=f"{record.number} {record.title}",
-            url=f"{base}{quote(record.number, safe='')}/",
-            summary=Truncator(summary(record)).words(30),
-        )
-        for record in get_search_backend().search(query, published)[:50]
-    ]
+    backend = get_search_backend()
+    found = list(backend.search(query, records).annotate_score(SCORE)[:limit])
+    for record in found:
+        record.relevance = relevance(getattr(record, SCORE), backend)
+    return found
+
+
+@dataclass
+class Hit:
+    """A record found by itself or by its letters, while the results are collected."""
+
+    record: object
+    relevance: float
+    letters: list = field(default_factory=list)
+
+
+def hits_with_letters(query, records, letter_sets) -> list[Hit]:
+    """The `records` that match `query`, themselves or through one of their letters.
+    `letter_sets` are pairs (letters, name of the letter's field with its record): the
+    letters must be only those that may be shown (sent, of a record in `records`) and
+    fetch their record with select_related, so that no query runs per hit. A record
+    is as relevant as the best of itself and its matching letters."""
+    hits = {record.pk: Hit(record, record.relevance) for record in search_records(query, records)}
+    for letters, owner in letter_sets:
+        for letter in search_records(query, letters):
+            record = getattr(letter, owner)
+            hit = hits.setdefault(record.pk, Hit(record, letter.relevance))
+            hit.relevance = max(hit.relevance, letter.relevance)
+            hit.letters.append(letter)
+    return list(hits.values())
+
+
+def letter_hit(name, letter, *, pdf_url, page_url) -> LetterHit:
+    """A matching letter under its record: `name` (its kind) and document number,
+    linking to its PDF, or to the record's page while the letter has none."""
+    from .letters import describe_letter
+
+    title = f"{name} {letter.document_number}".strip()
+    return LetterHit(
+        title=f"{title} (PDF)" if letter.pdf else title,
+        url=pdf_url if letter.pdf else page_url,
+        summary=describe_letter(letter),
+    )
+
+
+def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
+    """The result for a record with a number (motie, toezegging), linking to its page
+    under the index at `base`; `summary` is the text shown below the title."""
+    record = hit.record
+    return SearchResult(
+        kind=kind,
+        title=f"{record.number} {record.title}",
+        url=f"{base}{quote(record.number, safe='')}/",
+        summary=Truncator(summary).words(30),
+        status=record.get_status_display(),
+        overdue=record.is_overdue(),
+        date=record.meeting.date,
+        relevance=hit.relevance,
+        **more,
+    )
+
+
+def ordered(results, words=()) -> list[SearchResult]:
+    """Results whose title (with its number) holds every word searched for first, then
+    the most relevant; of equally relevant ones the newest, then by title.
+    The title rule is ours because the backends weigh a title differently (PostgreSQL's
+    rank can put a word in the text above the same word in the title). Relevance counts
+    in tenths of the best result's: the scores are not exact enough to rank by their
+    last digits (SQLite's differ for identical texts indexed at different moments)."""
+    results = list(results)
+    best = max((result.relevance for result in results), default=0) or 1
+
+    def rank(result):
+        title = result.title.lower()
+        in_title = bool(words) and all(word in title for word in words)
+        newest = -(result.date or datetime.date.min).toordinal()
+        return (not in_title, -round(10 * result.relevance / best), newest, result.title)
+
+    return sorted(results, key=rank)
 
 
 def plain_terms(query: str):
@@ -77,13 +185,39 @@ def public_search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     terms = plain_terms(query)
     results = (
-        [result for source in SOURCES for result in source(municipality, terms, request)]
+        ordered(
+            [result for source in SOURCES for result in source(municipality, terms, request)],
+            terms.query_string.split(),
+        )
         if terms
         else []
     )
-    page = Paginator(results, 20).get_page(request.GET.get("pagina"))
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "governance/search.html",
-        {"query": query, "page_obj": page, "municipality": municipality, "title": _("Search")},
+        {
+            "query": query,
+            "searched": terms is not None,
+            # Submitted without a word to search for (empty, or only punctuation).
+            "empty_query": "q" in request.GET and terms is None,
+            "page_obj": page,
+            "municipality": municipality,
+            "title": _("Search"),
+        },
     )
+
+
+@task()
+def reindex_task(model: str, pks: list) -> int:
+    """Bring the records `pks` of `model` ("app_label.Model") into the search index
+    again: bulk creation, and changes of rows that a record indexes through related
+    fields (a motie's indieners), send no signal the index listens to. Rows that are
+    gone are skipped; running it twice does no harm. Returns how many were indexed."""
+    from wagtail.search.backends import get_search_backends
+
+    model_class = apps.get_model(model)
+    records = list(model_class.objects.filter(pk__in=pks))
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model_class, records)
+    return len(records)

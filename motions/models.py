@@ -49,6 +49,19 @@ class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel
         index.SearchField("number", boost=3),
         index.SearchField("recitals"),
         index.SearchField("operative_text", boost=2),
+        # The indieners and the fracties they signed for: a motie is found by a name,
+        # a fractie's name or its abbreviation. Indexed with the motie (the database
+        # backend flattens related fields into its text); motions.search re-indexes the
+        # motie when its indieners, their names or their fracties change.
+        index.RelatedFields(
+            "submitters",
+            [
+                index.RelatedFields("person", [index.SearchField("name")]),
+                index.RelatedFields(
+                    "party", [index.SearchField("name"), index.SearchField("abbreviation")]
+                ),
+            ],
+        ),
         index.FilterField("municipality_id"),
         index.FilterField("published_at"),
     ]
@@ -349,6 +362,8 @@ class CompletionLetter(index.Indexed, BaseLetter):
     search_fields = [
         index.SearchField("introduction"),
         index.SearchField("core_message"),
+        index.SearchField("document_number"),
+        index.SearchField("case_number"),
         index.FilterField("motion"),
         index.FilterField("status"),
     ]

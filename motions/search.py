@@ -1,18 +1,31 @@
-"""Public search in the published moties of a municipality and their sent raadsbrieven
-(the moties themselves as toezeggingen: governance.search.numbered_results)."""
+"""Public search in the published moties of a municipality, found by their text, their
+indieners and fracties, or their sent raadsbrieven (listed under the motie); and keeping
+the search index of a motie current when its indieners change."""
 
 from urllib.parse import quote
 
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext as _
-from wagtail.search.backends import get_search_backend
 
 from governance.letters import LetterStatus
-from governance.search import SearchResult, live_index_page, numbered_results
+from governance.models import Party, Person
+from governance.search import (
+    SearchResult,
+    hits_with_letters,
+    letter_hit,
+    live_index_page,
+    numbered_result,
+    reindex_task,
+)
 
-from .models import CompletionLetter, Motion
+from .models import CompletionLetter, Motion, MotionSubmitter
 from .pages import MotionIndexPage
+
+SUBMITTERS = Prefetch(
+    "submitters", queryset=MotionSubmitter.objects.select_related("person", "party")
+)
 
 
 def search_motions(municipality, query, request) -> list[SearchResult]:
@@ -20,17 +33,68 @@ def search_motions(municipality, query, request) -> list[SearchResult]:
     if index_page is None:
         return []
     published = Motion.objects.published().filter(municipality_id=municipality.pk)
+    letters = CompletionLetter.objects.filter(
+        status=LetterStatus.sent, motion__in=published
+    ).select_related("motion__meeting")
+    hits = hits_with_letters(query, published.select_related("meeting"), [(letters, "motion")])
+    prefetch_related_objects([hit.record for hit in hits], SUBMITTERS)
     base = index_page.get_url(request)
-    letters = CompletionLetter.objects.filter(status=LetterStatus.sent, motion__in=published)
-    found_letters = [
-        SearchResult(
-            kind=_("Council letter"),
-            title=f"{letter.motion.number} {letter.motion.title}",
-            url=f"{base}{quote(letter.motion.number, safe='')}/",
-            summary=Truncator(strip_tags(letter.core_message)).words(30),
-        )
-        for letter in get_search_backend().search(query, letters.select_related("motion"))[:20]
-    ]
-    return found_letters + numbered_results(
-        _("Motion"), base, query, published, lambda motion: motion.operative_text
+    return [motion_result(hit, base) for hit in hits]
+
+
+def motion_result(hit, base) -> SearchResult:
+    motion = hit.record
+    page = f"{base}{quote(motion.number, safe='')}/"
+    submitters = ", ".join(str(submitter) for submitter in motion.submitters.all())
+    return numbered_result(
+        _("Motion"),
+        base,
+        hit,
+        motion.operative_text,
+        details=_("Submitted by: %(names)s") % {"names": submitters} if submitters else "",
+        letters=tuple(
+            letter_hit(
+                _("Council letter"), letter, pdf_url=f"{page}brief/{letter.pk}/", page_url=page
+            )
+            for letter in sorted(hit.letters, key=lambda letter: letter.version)
+        ),
     )
+
+
+# Keeping the index current -------------------------------------------------------------
+# A motie indexes the names of its indieners and fracties (Motion.search_fields), but the
+# index hears only of saves of the motie itself, and the motie is saved before its
+# indieners (ClusterableModel saves its children after the motie; the registration adds
+# them after it). So a change of an indiener, or of a person's or fractie's name,
+# re-indexes the moties concerned.
+
+
+def reindex_motions(pks) -> None:
+    pks = list(pks)
+    if pks:
+        reindex_task.enqueue("motions.Motion", pks)
+
+
+def reindex_motions_submitted(**by) -> None:
+    """Re-index the moties with an indiener matching `by` (a person, a fractie)."""
+    submitted = Motion.objects.filter(**{f"submitters__{key}": value for key, value in by.items()})
+    reindex_motions(submitted.values_list("pk", flat=True).distinct())
+
+
+@receiver(post_save, sender=MotionSubmitter)
+@receiver(post_delete, sender=MotionSubmitter)
+def submitter_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex_motions([instance.motion_id])
+
+
+@receiver(post_save, sender=Person)
+def person_changed(sender, instance, created=False, raw=False, **kwargs):
+    if not (created or raw):
+        reindex_motions_submitted(person=instance)
+
+
+@receiver(post_save, sender=Party)
+def party_changed(sender, instance, created=False, raw=False, **kwargs):
+    if not (created or raw):
+        reindex_motions_submitted(party=instance)
