@@ -5,7 +5,8 @@ and toezeggingen that the griffie published, adviezen with status published, and
 the sent letters (with a PDF) of those. Every list reads its related rows in a fixed
 number of queries, however many rows it holds."""
 
-from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from advice.constants import AdviceStatus
 from advice.models import Advice, AdvicePoint, CouncilInformationLetter, ResponseLetter
@@ -14,6 +15,7 @@ from governance.audit_models import AuditEvent, AuditKind
 from governance.letters import LetterStatus
 from governance.models import Meeting
 from motions.models import CompletionLetter, Motion
+from opendata import diwoo
 
 
 def motions(municipality):
@@ -65,7 +67,7 @@ def advices(municipality):
     last_change = Advice.history.filter(id=OuterRef("pk")).order_by("-history_date")
     return (
         Advice.objects.filter(municipality=municipality, status=AdviceStatus.published)
-        .select_related("advisory_council", "request")
+        .select_related("municipality", "advisory_council", "request")
         .prefetch_related(
             "request__documents",
             Prefetch(
@@ -83,6 +85,11 @@ def advices(municipality):
             ),
         )
         .annotate(last_change=Subquery(last_change.values("history_date")[:1]))
+        # What opendata.diwoo reads for the Woo metadata, so that it runs no query.
+        .annotate(
+            woo_lastmod=Coalesce("last_change", "created_at"),
+            woo_published_at=diwoo.advice_published_since(),
+        )
         .order_by("-date", "subject")
     )
 
@@ -109,17 +116,22 @@ def marked(letters, kind: str) -> list:
 
 
 def letters(municipality, kind: str | None = None) -> dict:
-    """The sent letters of the municipality's published records, per kind."""
+    """The sent letters of the municipality's published records, per kind, with what
+    opendata.diwoo reads for their Woo metadata (so that it runs no query)."""
+    advice_published_at = diwoo.advice_published_since("advice_id")
     querysets = {
         "raadsbrief-afdoening": sent(CompletionLetter)
         .filter(motion__municipality=municipality, motion__published_at__isnull=False)
-        .select_related("motion"),
+        .select_related("motion__municipality")
+        .annotate(woo_record_published_at=F("motion__published_at")),
         "collegereactie": sent(ResponseLetter)
         .filter(advice__municipality=municipality, advice__status=AdviceStatus.published)
-        .select_related("advice"),
+        .select_related("advice__municipality")
+        .annotate(woo_record_published_at=advice_published_at),
         "raadsinformatiebrief": sent(CouncilInformationLetter)
         .filter(advice__municipality=municipality, advice__status=AdviceStatus.published)
-        .select_related("advice"),
+        .select_related("advice__municipality")
+        .annotate(woo_record_published_at=advice_published_at),
     }
     return {k: qs for k, qs in querysets.items() if kind in (None, k)}
 

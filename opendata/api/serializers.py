@@ -4,8 +4,8 @@ legislative_session, vote_event, result, counts, option, value), Dutch ones for
 Raadsvolg's own; a code beside its Dutch `_omschrijving`. docs/api.md maps them.
 
 Every serializer reads the request's `links` (opendata.api.links.Links) from its
-context. A `diwoo` field on adviezen and letters is meant to be added beside the
-others (see docs/api.md)."""
+context. Adviezen and letters carry their Woo metadata (`diwoo`, opendata.diwoo): the
+same as the Woo-index reads in the DiWoo sitemaps."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motions.votes import vote_of, vote_summary
+from opendata import diwoo
 
 
 class LetterKind(models.TextChoices):
@@ -28,6 +29,38 @@ class LinkedSerializer(serializers.Serializer):
     @property
     def links(self):
         return self.context["links"]
+
+
+TERM = {
+    "type": "object",
+    "properties": {"resource": {"type": "string", "format": "uri"}, "label": {"type": "string"}},
+}
+DIWOO = {
+    "type": "object",
+    "nullable": True,
+    "description": (
+        f"De DiWoo-metadata (versie {diwoo.SCHEMA_VERSION}) waarmee het document ook in de "
+        "Woo-sitemaps staat; leeg als de gemeente geen openbare pagina voor deze soort heeft."
+    ),
+    "properties": {
+        "loc": {"type": "string", "format": "uri"},
+        "lastmod": {"type": "string", "format": "date-time"},
+        "publicatiedatum": {"type": "string", "format": "date-time", "nullable": True},
+        "identifiers": {"type": "array", "items": {"type": "string"}},
+        "publisher": TERM,
+        "verantwoordelijke": TERM,
+        "opsteller": {**TERM, "nullable": True},
+        "naamOpsteller": {"type": "string", "nullable": True},
+        "officieleTitel": {"type": "string"},
+        "informatiecategorie": TERM,
+        "documentsoort": TERM,
+        "creatiedatum": {"type": "string", "format": "date"},
+        "language": TERM,
+        "format": TERM,
+        "documenthandelingen": {"type": "array", "items": {"type": "object"}},
+        "documentrelaties": {"type": "array", "items": {"type": "object"}},
+    },
+}
 
 
 def label(field_name):
@@ -311,6 +344,11 @@ class AdviceSerializer(LinkedSerializer):
     punten = PointSerializer(source="ordered_points", many=True)
     brieven = LetterRefSerializer(source="sent_letters", many=True)
     gewijzigd_op = serializers.DateTimeField(source="last_change")
+    diwoo = serializers.SerializerMethodField()
+
+    @extend_schema_field(DIWOO)
+    def get_diwoo(self, advice):
+        return diwoo.advice_metadata(advice, self.context["request"])
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, advice):
@@ -348,6 +386,11 @@ class LetterSerializer(LetterRefSerializer):
     zaaknummer = serializers.CharField(source="case_number")
     verzonden_op = serializers.DateTimeField(source="sent_at")
     onderwerp = serializers.SerializerMethodField()
+    diwoo = serializers.SerializerMethodField()
+
+    @extend_schema_field(DIWOO)
+    def get_diwoo(self, letter):
+        return diwoo.letter_metadata(letter, self.context["request"])
 
     def get_soort_omschrijving(self, letter) -> str:
         return str(LetterKind(letter.api_kind).label)

@@ -27,6 +27,7 @@ def resource_patterns(prefix: str) -> list:
             path(f"{name}/<str:key>/", viewset.as_view(DETAIL), name=f"{prefix}{name}-detail"),
         ]
     patterns += [
+        path("cijfers/", views.FiguresView.as_view(), name=f"{prefix}cijfers"),
         path("brieven/", views.LetterViewSet.as_view(LIST), name=f"{prefix}brieven-list"),
         path(
             "brieven/<str:kind>/<int:key>/",

@@ -7,9 +7,11 @@ import itertools
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound, Throttled
@@ -23,6 +25,7 @@ from commitments.timeline import public_steps as commitment_steps
 from governance.models import Party
 from motions.constants import MotionStatus
 from motions.timeline import public_steps as motion_steps
+from opendata.figures import yearly_figures
 
 from . import filters as f
 from . import query, serializers
@@ -322,6 +325,29 @@ class LetterViewSet(PublicApiMixin, viewsets.GenericViewSet):
         return Response(self.get_serializer(letter).data)
 
 
+NOT_BEGUN = _("%(year)s has not begun yet: there are no figures for it.")
+FIGURE_YEAR = f.year("", "de cijfers; zonder jaar: alle jaren")
+
+
+class FiguresView(PublicApiMixin, APIView):
+    """De cijfers van de gemeente per jaar, dezelfde als op /cijfers/ en in de CSV:
+    moties aangenomen, afgedaan, op tijd afgedaan, nu over de termijn, mediaan dagen tot
+    afdoening; adviespunten per standpunt van het college en reacties binnen de termijn.
+    Alleen gepubliceerde moties en adviezen tellen mee (docs/figures.md)."""
+
+    @extend_schema(
+        summary="Cijfers per jaar",
+        parameters=[FIGURE_YEAR.parameter()],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request, *args, **kwargs):
+        raw = request.query_params.get("jaar", "")
+        year = FIGURE_YEAR.parse(raw[: f.MAX_VALUE]) if raw else None
+        if year is not None and year > timezone.localdate().year:
+            raise f.refuse("jaar", NOT_BEGUN % {"year": year})
+        return Response(yearly_figures(self.municipality, year))
+
+
 class ApiRootView(PublicApiMixin, APIView):
     """De ingang van de API van één gemeente: de gemeente en haar resources."""
 
@@ -329,6 +355,7 @@ class ApiRootView(PublicApiMixin, APIView):
     def get(self, request, *args, **kwargs):
         municipality = self.municipality
         names = ("moties", "toezeggingen", "adviezen", "brieven", "vergaderingen", "fracties")
+        resources = {name: self.links.api(f"{name}-list") for name in names}
         return Response(
             {
                 "gemeente": {
@@ -338,7 +365,7 @@ class ApiRootView(PublicApiMixin, APIView):
                         f"https://identifier.overheid.nl/tooi/id/gemeente/{municipality.tooi_code}"
                     ),
                 },
-                "resources": {name: self.links.api(f"{name}-list") for name in names},
+                "resources": {**resources, "cijfers": self.links.api("cijfers")},
                 "schema": request.build_absolute_uri(reverse("api_schema")),
                 "documentatie": request.build_absolute_uri(reverse("api_docs")),
             }
