@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -125,6 +126,10 @@ def record_vote(
         vote._history_user, vote._change_reason = user, reason
         vote.save()
         _replace_party_votes(vote, party_votes, user, reason)
+        # The vote is part of the motie as the public sees it: a changed vote makes
+        # the motie changed for feeds, the API's gewijzigd_sinds and Last-Modified.
+        # An update, not a save: the vote has its own history rows.
+        Motion.objects.filter(pk=motion.pk).update(updated_at=timezone.now())
     return vote
 
 

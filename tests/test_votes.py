@@ -1,7 +1,10 @@
 """The stemming: its rules, its Dutch summary, recording it at the adopt and reject
 steps, and showing it on the admin and public motie pages."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Page, Site
@@ -346,3 +349,12 @@ def test_the_timeline_shows_each_recorded_vote(town):
     page = client_for(town.griffie).get(reverse("motion:inspect", args=[motion.pk])).text
     assert "Stemming vastgelegd: Aangenomen met 14 stemmen voor en 13 tegen" in page
     assert "Stemming vastgelegd: Aangenomen met algemene stemmen" in page
+
+
+def test_a_replaced_vote_makes_the_motie_changed(town):
+    motion = make_motion(town, adopted=True)
+    before = Motion.objects.get(pk=motion.pk).updated_at
+    with time_machine.travel(before + datetime.timedelta(days=3), tick=False):
+        record_vote(motion, town.griffie, outcome=VoteOutcome.adopted, unanimous=True)
+    assert Motion.objects.get(pk=motion.pk).updated_at == before + datetime.timedelta(days=3)
+    assert Motion.history.filter(id=motion.pk).count() == 1  # no history row of its own
