@@ -45,7 +45,10 @@ def breadcrumbs(context, page=None, current=""):
 
 # NL Design System classes of the form controls Django renders, by input type.
 CONTROL_CLASSES = {
-    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input",
+    "checkbox": (
+        "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom "
+        "utrecht-form-field__input"
+    ),
     "select": "utrecht-select utrecht-select--html-select",
 }
 TEXTBOX_CLASSES = "utrecht-textbox utrecht-textbox--html-input"
