@@ -8,6 +8,7 @@ CI the tests are skipped without them, in CI their absence is a failure."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page, Site
 
 from advice.constants import AdviceStatus
@@ -16,8 +17,6 @@ from advice.models import Advice, PointResponse
 from advice.pages import AdviceIndexPage
 from commitments.pages import CommitmentIndexPage
 from commitments.publication import set_published as publish_commitment
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from governance.demo_site import demo_logo
 from governance.models import Letterhead
 from governance.pages import ContentPage, HomePage, PublicSiteSettings

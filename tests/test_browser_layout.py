@@ -9,6 +9,8 @@ last test breaks the layout on purpose and shows that they notice.
 
 Needs /usr/bin/chromium (see tests/browser.py)."""
 
+import itertools
+
 import pytest
 
 from tests.browser import BROWSER_TEST
@@ -95,7 +97,7 @@ def check_filters_in_a_row(page):
 def check_filters_stacked(page):
     fields = filter_fields(page)
     assert len(fields) >= 3
-    for upper, lower in zip(fields, fields[1:], strict=False):
+    for upper, lower in itertools.pairwise(fields):
         assert lower["y"] >= upper["y"] + upper["height"] - SLACK, "filters overlap or share a row"
         assert abs(lower["x"] - upper["x"]) <= SLACK, "stacked filters are not aligned"
 

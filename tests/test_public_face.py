@@ -228,7 +228,9 @@ def test_the_pagination_numbers_the_pages_and_keeps_the_filters(town, sites):
 
 def test_the_filters_are_nl_design_system_form_fields(town, sites):
     html = get("/moties/").text
-    form = re.search(r'<form method="get" class="utrecht-form raadsvolg-filters.*?</form>', html, re.S)
+    form = re.search(
+        r'<form method="get" class="utrecht-form raadsvolg-filters.*?</form>', html, re.S
+    )
     form = form.group(0)
     assert form.count('class="utrecht-form-field ') == 5
     assert '<select name="status" class="utrecht-select utrecht-select--html-select"' in form

@@ -77,7 +77,10 @@ def test_the_status_is_written_out_not_only_coloured(town, site):
     late = motion(town, "Te late motie", in_progress=True, deadline="2026-01-31")
     set_published(late, town.griffie, True)
     # Written out in NL Design System status badges; the colour only supports the words.
-    assert status_badges(get("/moties/").text) == [("active", "In uitvoering"), ("danger", "te laat")]
+    assert status_badges(get("/moties/").text) == [
+        ("active", "In uitvoering"),
+        ("danger", "te laat"),
+    ]
 
 
 def status_badges(html):
