@@ -125,7 +125,11 @@ def more_links(request, site) -> list[Link]:
     figures = url_or_empty("public_figures")
     if figures:
         links.append(Link(str(_("Figures")), figures))
-    page = PublicSiteSettings.for_site(site).accessibility_page
+    # Read, not for_site(): that would create the settings row on a visitor's GET.
+    setting = (
+        PublicSiteSettings.objects.filter(site=site).select_related("accessibility_page").first()
+    )
+    page = setting.accessibility_page if setting else None
     if page is not None and page.live:
         links.append(Link(str(_("Accessibility statement")), page.get_url(request)))
     return links
