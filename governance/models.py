@@ -991,4 +991,4 @@ class NumberSequence(models.Model):
 
 
 from .audit_models import AuditEvent  # noqa: E402, F401  (the audit log, governance.audit)
-from .pages import ContentPage, HomePage  # noqa: E402, F401  (Wagtail finds page models in models)
+from .pages import ContentPage, HomePage, PublicSiteSettings  # noqa: E402, F401  (Wagtail finds page models in models)

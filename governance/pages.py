@@ -5,11 +5,14 @@ from urllib.parse import quote
 
 from django import forms
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -181,3 +184,36 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+@register_setting(icon="doc-full")
+class PublicSiteSettings(BaseSiteSetting):
+    """What the footer of one municipality's public site links to besides its lists."""
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page with the toegankelijkheidsverklaring of this site; the footer of "
+            "every public page links to it."
+        ),
+    )
+
+    panels = [FieldPanel("accessibility_page")]
+
+    class Meta:
+        verbose_name = _("public site")
+
+    def __str__(self):
+        return str(self.site)
+
+    def clean(self):
+        page = self.accessibility_page
+        if page is not None and not page.path.startswith(self.site.root_page.path):
+            raise ValidationError(
+                {"accessibility_page": _("Choose a page of this site, not of another one.")}
+            )

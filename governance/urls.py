@@ -3,10 +3,12 @@
 from django.urls import path
 
 from . import feeds
+from .public_site import public_logo
 from .search import public_search
 
 urlpatterns = [
     path("zoeken/", public_search, name="public_search"),
+    path("logo/", public_logo, name="public_logo"),
     path("termijnen.ics", feeds.public_deadlines, name="public_deadlines_ics"),
     path(
         "kalender/<slug:token>/portefeuille/<int:pk>.ics",

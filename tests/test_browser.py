@@ -1,5 +1,6 @@
 """Every public page type in a real browser (Debian's Chromium, driven by Playwright):
-axe-core finds no WCAG 2.1 A/AA violation, and the filters work by keyboard alone.
+axe-core finds no WCAG 2.1 A/AA violation, at a desktop's and a phone's width, and the
+filters work by keyboard alone. The layout itself: tests/test_browser_layout.py.
 
 Needs /usr/bin/chromium and site/node_modules/axe-core (`cd site && npm ci`); outside
 CI the tests are skipped without them, in CI their absence is a failure."""
@@ -7,6 +8,7 @@ CI the tests are skipped without them, in CI their absence is a failure."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page, Site
 
 from advice.constants import AdviceStatus
@@ -15,9 +17,12 @@ from advice.models import Advice, PointResponse
 from advice.pages import AdviceIndexPage
 from commitments.pages import CommitmentIndexPage
 from commitments.publication import set_published as publish_commitment
-from governance.pages import ContentPage, HomePage
+from governance.demo_site import demo_logo
+from governance.models import Letterhead
+from governance.pages import ContentPage, HomePage, PublicSiteSettings
 from motions.pages import MotionIndexPage
 from motions.publication import set_published
+from motions.votes import record_vote
 from tests.browser import AXE, BROWSER_TEST
 from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
 
@@ -29,20 +34,28 @@ def public_site(town, live_server):
     root = Page.get_first_root_node()
     Site.objects.all().delete()
     home = root.add_child(instance=HomePage(title="Raadsvolg Dijkhoven", slug="dijkhoven"))
+    statement = ContentPage(
+        title="Toegankelijkheidsverklaring",
+        slug="toegankelijkheid",
+        body="<p>Wij streven naar WCAG 2.1 AA.</p>",
+    )
     for page in (
         MotionIndexPage(title="Moties", slug="moties"),
         CommitmentIndexPage(title="Toezeggingen", slug="toezeggingen"),
         AdviceIndexPage(title="Adviezen", slug="adviezen"),
-        ContentPage(
-            title="Toegankelijkheidsverklaring",
-            slug="toegankelijkheid",
-            body="<p>Wij streven naar WCAG 2.1 AA.</p>",
-        ),
+        statement,
     ):
         home.add_child(instance=page)
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     town.municipality.site = Site.objects.get()
     town.municipality.save()
+    PublicSiteSettings.objects.create(site=town.municipality.site, accessibility_page=statement)
+    Letterhead.objects.create(
+        municipality=town.municipality,
+        name="Gemeente Dijkhoven",
+        place="Dijkhoven",
+        logo=SimpleUploadedFile("logo.png", demo_logo("#1f4e79")),
+    )
     motion = MotionFactory(
         municipality=town.municipality,
         meeting=town.meeting,
@@ -50,6 +63,14 @@ def public_site(town, live_server):
         in_progress=True,
         title="Taalhuis",
         submitters=[town.person],
+    )
+    record_vote(
+        motion,
+        town.griffie,
+        outcome="adopted",
+        votes_for=18,
+        votes_against=9,
+        party_votes={town.party: "for"},
     )
     set_published(motion, town.griffie, True)
     advice = AdviceFactory(
@@ -99,15 +120,26 @@ def paths(site):
         f"/adviezen/{site['advice'].pk}/",
         "/toegankelijkheid/",
         "/moties/?status=onzin",
+        "/moties/?status=in_progress&overdue=on",
+        "/zoeken/",
+        "/zoeken/?q=Taalhuis",
     ]
 
 
-def test_every_public_page_type_has_no_accessibility_violation(public_site, browser):
-    page = browser.new_page()
+# A desktop's and a phone's width: the layout changes between them (site.css).
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_public_page_type_has_no_accessibility_violation(public_site, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
     for path in paths(public_site):
         response = page.goto(public_site["base"] + path)
         assert response.status == 200, path
-        assert violations(page) == [], path
+        assert violations(page) == [], (width, path)
+    response = page.goto(public_site["base"] + "/bestaat-niet/")
+    assert response.status == 404
+    assert violations(page) == [], (width, "404")
 
 
 def test_the_filters_work_by_keyboard_alone(public_site, browser):

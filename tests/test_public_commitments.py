@@ -18,6 +18,7 @@ from governance.pages import HomePage
 from governance.reminders import send_reminders
 from governance.watchlist import watch_items
 from tests.factories import CommitmentFactory
+from tests.test_public_motions import status_badges
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def test_the_filters_select_by_status_portfolio_and_year(town, site):
 def test_the_status_is_written_out_not_only_coloured(town, site):
     late = commitment(town, "Te late belofte", deadline=datetime.date(2026, 4, 30))
     set_published(late, town.griffie, True)
-    assert "Status: Open — te laat" in get("/toezeggingen/").text
+    assert status_badges(get("/toezeggingen/").text) == [("active", "Open"), ("danger", "te laat")]
 
 
 @pytest.mark.parametrize(

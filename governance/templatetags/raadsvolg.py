@@ -25,3 +25,59 @@ def municipality_theme(context):
         letterhead.theme_color,
         letterhead.theme_color,
     )
+
+
+@register.simple_tag(takes_context=True)
+def public_frame(context):
+    """Header, navigation and footer of the public site (governance.public_site)."""
+    from governance.public_site import public_frame as frame_for
+
+    return frame_for(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page=None, current=""):
+    """The breadcrumbs from the home page to `page` and then `current` (a record)."""
+    from governance.public_site import breadcrumbs as crumbs_for
+
+    return crumbs_for(context.get("request"), page, current)
+
+
+# NL Design System classes of the form controls Django renders, by input type.
+CONTROL_CLASSES = {
+    "checkbox": (
+        "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom "
+        "utrecht-form-field__input"
+    ),
+    "select": "utrecht-select utrecht-select--html-select",
+}
+TEXTBOX_CLASSES = "utrecht-textbox utrecht-textbox--html-input"
+
+
+@register.filter
+def nlds_control(bound_field):
+    """The field's widget with the classes of its NL Design System component."""
+    kind = getattr(bound_field.field.widget, "input_type", None)
+    return bound_field.as_widget(attrs={"class": CONTROL_CLASSES.get(kind, TEXTBOX_CLASSES)})
+
+
+# The NL Design System status badge of each status of a motie or toezegging.
+BADGE_VARIANTS = {
+    "completed": "success",
+    "rejected": "neutral",
+    "withdrawn": "neutral",
+    "held": "neutral",
+    "lapsed": "neutral",
+}
+
+
+@register.filter
+def badge_variant(status):
+    """utrecht-status-badge--<variant> for a status; 'active' for the open ones."""
+    return BADGE_VARIANTS.get(str(status), "active")
+
+
+@register.filter
+def page_numbers(page_obj):
+    """The page numbers around the current page, with … for the ones left out."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

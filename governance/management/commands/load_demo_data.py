@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from advice.demo import load_advice_requests, load_adviezen
 from commitments.demo import load_commitment_pages, load_commitments
 from governance.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_organisation
+from governance.demo_site import load_public_face
 from governance.notifications import silenced
 from motions.demo import load_letters, load_motions, load_public_pages
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             load_public_pages(municipalities)
             load_commitments(municipalities)
             load_commitment_pages(municipalities)
+            load_public_face(municipalities)
         self.stdout.write(
             _("Demo data loaded. Demo accounts (password: %(password)s):")
             % {"password": DEMO_PASSWORD}
