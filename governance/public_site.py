@@ -8,7 +8,7 @@ import mimetypes
 from dataclasses import dataclass, field
 
 from django.http import FileResponse, Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
@@ -80,9 +80,7 @@ def fill_frame(frame, request, municipality, site) -> None:
         url = page.get_url(request)
         frame.sections.append(Link(page.title, url, key))
         frame.feeds.append(Feed(page.title, f"{url}feed/", f"{url}feed/atom/"))
-    figures = url_or_empty("public_figures")
-    if figures:
-        frame.sections.append(Link(str(_("Figures")), figures, "figures"))
+    frame.sections.append(Link(str(_("Figures")), reverse("public_figures"), "figures"))
     frame.sections.append(Link(str(_("Search")), reverse("public_search"), "search"))
     for section in frame.sections:
         section.current = current_marker(section.url, request.path if request else "")
@@ -118,13 +116,12 @@ def more_links(request, site) -> list[Link]:
     """The footer's links besides the feeds: calendar, open data, toegankelijkheid."""
     from .pages import PublicSiteSettings
 
-    links = [Link(str(_("Deadlines calendar (iCalendar)")), reverse("public_deadlines_ics"))]
-    api = url_or_empty("api_root")
-    if api:
-        links.append(Link(str(_("Open data (API)")), api))
-    figures = url_or_empty("public_figures")
-    if figures:
-        links.append(Link(str(_("Figures")), figures))
+    links = [
+        Link(str(_("Deadlines calendar (iCalendar)")), reverse("public_deadlines_ics")),
+        # The documentation, a page for people; it names this municipality's entrance.
+        Link(str(_("Open data (API)")), reverse("api_docs")),
+        Link(str(_("Figures")), reverse("public_figures")),
+    ]
     # Read, not for_site(): that would create the settings row on a visitor's GET.
     setting = (
         PublicSiteSettings.objects.filter(site=site).select_related("accessibility_page").first()
@@ -133,14 +130,6 @@ def more_links(request, site) -> list[Link]:
     if page is not None and page.live:
         links.append(Link(str(_("Accessibility statement")), page.get_url(request)))
     return links
-
-
-def url_or_empty(name: str) -> str:
-    """The URL of a view another part of Raadsvolg may not have yet, or ""."""
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return ""
 
 
 def breadcrumbs(request, page, current: str = "") -> list[Link]:

@@ -463,3 +463,13 @@ def test_the_documentation_page_is_dutch_and_lists_the_filters(town):
         page = get("/api/v1/docs/").content.decode()
     assert "<h1" in page and "gewijzigd_sinds" in page and "portefeuille" in page
     assert "Moties" in page
+
+
+def test_the_documentation_page_names_the_entrance_of_the_sites_municipality(town):
+    """The footer of every public page links the documentation; on a host the API does
+    not know (the default site answering), the entrance by TOOI code still works."""
+    page = get("/api/v1/docs/", host="elders.example").content.decode()
+    entrance = "http://elders.example/api/v1/gemeenten/gm9901/"
+    assert f"De API van {town.municipality.name} begint bij" in page
+    assert f'href="{entrance}"' in page
+    assert get(entrance, host="elders.example").json()["gemeente"]["tooi_code"] == "gm9901"

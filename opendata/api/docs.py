@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
+from governance.public_site import municipality_of
+
 METHODS = ("get",)
 
 
@@ -74,11 +76,21 @@ def operations(schema: dict) -> list[dict]:
 
 
 def api_docs(request):
+    """The documentation, and the entrance of the API of the municipality whose site the
+    visitor came from (by its TOOI code, which answers on any host)."""
     schema = api_schema()
+    municipality, __ = municipality_of(request)
+    entrance = (
+        request.build_absolute_uri(reverse("api_tooi_root", args=[municipality.tooi_code]))
+        if municipality is not None
+        else ""
+    )
     return render(
         request,
         "opendata/api_docs.html",
         {
+            "municipality": municipality,
+            "entrance": entrance,
             "operations": operations(schema),
             "schema_url": request.build_absolute_uri(reverse("api_schema")),
             "description": schema["info"].get("description", ""),
