@@ -22,6 +22,9 @@ EVENT_DATE_FIELDS = {
     S.completed: "completion_date",
 }
 
+# The status changes a stemming is recorded with.
+VOTE_STATUSES = (S.adopted, S.rejected, S.held)
+
 
 def status_event_name(old_status: str, new_status: str) -> str:
     names = {
@@ -91,10 +94,14 @@ class MotionTimeline(Timeline):
         return name, happened_on or self.recorded_on(new)
 
     def vote_recorded_with(self, record):
-        """The stemming saved in the same step as this status change, if any."""
+        """The stemming saved in the same step as this status change, if any: only a
+        vote step (adopted, rejected, held) has one, and a stemming belongs to one step
+        only (a motie adopted and started in one go must not be "adopted" twice)."""
+        if record.status not in VOTE_STATUSES:
+            return None
         for vote in self.vote_records:
             gap = (vote.history_date - record.history_date).total_seconds()
-            if 0 <= gap < 5:
+            if 0 <= gap < 5 and vote.history_id not in self.votes_told:
                 return vote
         return None
 

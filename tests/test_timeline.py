@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from motions.lifecycle import apply_transition
 from motions.models import Motion, MotionSubmitter
-from motions.timeline import motion_timeline
+from motions.timeline import motion_timeline, public_steps
 from motions.votes import record_vote
 from tests.admin_helpers import client_for, edit_form_data
 from tests.factories import MeetingFactory, MotionFactory, PersonFactory, PortfolioFactory
@@ -209,3 +209,22 @@ def test_a_vote_recorded_on_its_own_has_its_own_entry(town):
         record_vote(motion, town.griffie, outcome="adopted", unanimous=True, reason="Aangevuld.")
     whats = [entry.what for entry in motion_timeline(motion)]
     assert whats[:2] == ["Stemming vastgelegd: Aangenomen met algemene stemmen", "Aangenomen"]
+
+
+def test_a_vote_recorded_after_adopting_and_starting_names_only_the_adoption(town):
+    """As the demo and a quick griffie do: adopt, start, then the stemming, within
+    seconds. The start stays "Carrying out started", not a second adoption."""
+    motion = MotionFactory(
+        municipality=town.municipality, meeting=town.meeting, portfolio=town.portfolio
+    )
+    motion = apply_transition(
+        motion, town.griffie, "adopt", reason="Aangenomen.", deadline_unknown_reason="?"
+    )
+    motion = apply_transition(motion, town.staff, "start", reason="Gestart.")
+    record_vote(motion, town.griffie, outcome="adopted", votes_for=15, votes_against=12)
+    whats = [entry.what for entry in public_steps(Motion.objects.get(pk=motion.pk))]
+    assert whats == [
+        "Ingediend",
+        "Aangenomen met 15 stemmen voor en 12 tegen",
+        "Uitvoering gestart",
+    ]
