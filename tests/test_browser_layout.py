@@ -122,6 +122,18 @@ def check_points_side_by_side(page):
         )
 
 
+def check_list_rows_readable(page, width=None):
+    """No cell of a list's rows holds more than its box: on a phone, where each row is a
+    block, a cell kept at one line's height lets a wrapped title run into the status."""
+    overflowing = page.evaluate(
+        """[...document.querySelectorAll('.raadsvolg-records tbody td')]
+            .filter(cell => cell.scrollHeight > cell.clientHeight + 1)
+            .map(cell => cell.textContent.trim().slice(0, 40))"""
+    )
+    assert page.locator(".raadsvolg-records tbody td").count() > 0, "no list rows"
+    assert overflowing == [], f"cells whose text runs out of their box: {overflowing}"
+
+
 def check_points_stacked(page):
     for advice, response in point_pairs(page):
         assert response["y"] >= advice["y"] + advice["height"] - SLACK, (
@@ -136,6 +148,7 @@ def test_the_desktop_layout(public_site, open_at):  # noqa: F811
         check_no_sideways_scrolling(page, DESKTOP)
     check_filters_in_a_row(open_at("/moties/", DESKTOP))
     check_filters_in_a_row(open_at("/toezeggingen/", DESKTOP))
+    check_list_rows_readable(open_at("/moties/", DESKTOP))
     page = open_at(f"/adviezen/{public_site['advice'].pk}/", DESKTOP)
     check_header(page, DESKTOP)
     check_points_side_by_side(page)
@@ -157,6 +170,8 @@ def test_the_phone_layout(public_site, open_at):  # noqa: F811
         check_header(page, PHONE)
         check_no_sideways_scrolling(page, PHONE)
     check_filters_stacked(open_at("/moties/", PHONE))
+    check_list_rows_readable(open_at("/moties/", PHONE))
+    check_list_rows_readable(open_at("/toezeggingen/", PHONE))
     page = open_at(f"/adviezen/{public_site['advice'].pk}/", PHONE)
     check_header(page, PHONE)
     check_no_sideways_scrolling(page, PHONE)
@@ -214,6 +229,13 @@ BREAKAGES = [
         "advice",
         ".raadsvolg-point { grid-template-columns: 1fr 1fr; }",
         lambda page, width: check_points_stacked(page),
+    ),
+    (
+        "rows-phone",
+        PHONE,
+        "/moties/",
+        ".raadsvolg-records td { block-size: 1em !important; }",
+        check_list_rows_readable,
     ),
     (
         "sideways",
