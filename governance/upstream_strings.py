@@ -54,4 +54,10 @@ DJANGO = [
         "Designates whether this user should be treated as active. "
         "Unselect this instead of deleting accounts."
     ),
+    # Form messages that Django REST framework's catalogue words otherwise ("Dit veld
+    # is vereist."): an installed app's catalogue overrides Django's own, so the API's
+    # library would reword every form of the admin. Pinned here to one wording.
+    gettext_noop("This field is required."),
+    gettext_noop("No file was submitted."),
+    gettext_noop("Value must be valid JSON."),
 ]

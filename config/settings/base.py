@@ -56,9 +56,6 @@ INSTALLED_APPS = [
     "operations",
     "signin",
     "opendata",
-    "rest_framework",
-    "drf_spectacular",
-    "corsheaders",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -87,6 +84,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The open data API's libraries come last: of the apps' catalogues the earlier win,
+    # and Django REST framework's Dutch rewords Django's form messages
+    # (governance/upstream_strings.py pins those that matter).
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
 ]
 
 # AUTHENTICATION
