@@ -3,9 +3,19 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 
 from tests import factories as f
 from tests.browser import admin_as, browser, serial_live_server  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: rate limits (the API's, password resets)
+    and Wagtail's cached site roots count from nothing."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @dataclass

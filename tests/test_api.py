@@ -4,7 +4,6 @@ detail, nested row and letter."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -27,11 +26,6 @@ from tests.api_helpers import (
 from tests.factories import MeetingFactory, MotionFactory, PortfolioFactory
 
 pytestmark = pytest.mark.usefixtures("sites")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def results(path, host="dijkhoven.example"):

@@ -4,7 +4,6 @@ of /cijfers/ on the site."""
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import RequestFactory
 
 from advice.constants import AdviceStatus
@@ -22,11 +21,6 @@ from tests.api_helpers import (
 )
 
 pytestmark = pytest.mark.usefixtures("sites")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 def host_request():

@@ -9,7 +9,6 @@ import pytest
 import time_machine
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_encode
@@ -20,13 +19,6 @@ pytestmark = pytest.mark.django_db
 
 RESET = "/admin/password_reset/"
 TOO_MANY = "Te veel verzoeken om een nieuw wachtwoord voor dit adres of vanaf deze computer."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
