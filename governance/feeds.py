@@ -6,10 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from .calendars import calendar_items, deadline_calendar
 from .models import AdvisoryCouncil, CalendarToken, Portfolio
+from .public_site import municipality_or_404
 from .roles import scope_for
 
 
@@ -26,10 +26,7 @@ def _ics(name, items, public=False):
 @require_GET
 def public_deadlines(request):
     """The published deadlines of the municipality whose site this is."""
-    site = Site.find_for_request(request)
-    municipality = getattr(site, "municipality", None) if site else None
-    if municipality is None:
-        raise Http404
+    municipality = municipality_or_404(request)
     items = [
         item for item in calendar_items(published=True) if item.municipality_id == municipality.pk
     ]

@@ -49,8 +49,28 @@ class PublicFrame:
 
 
 def municipality_of(request):
+    """The municipality whose site answers the request, and that site. Like Wagtail's
+    pages, a host it does not know gets the default site."""
     site = Site.find_for_request(request) if request is not None else None
     return (getattr(site, "municipality", None) if site else None), site
+
+
+def municipality_or_404(request):
+    """The municipality of a public page, feed or search; a 404 without one."""
+    municipality, __ = municipality_of(request)
+    if municipality is None:
+        raise Http404
+    return municipality
+
+
+def municipality_of_host(request):
+    """The municipality whose site has exactly the request's host name, or None: for
+    answers to machines (the API, the Woo sitemaps), which must never give one
+    municipality's data under another host, as Wagtail's fallback would."""
+    site = Site.find_for_request(request)
+    if site is None or site.hostname.lower() != request.get_host().rsplit(":", 1)[0].lower():
+        return None
+    return getattr(site, "municipality", None)
 
 
 def public_frame(request) -> PublicFrame:

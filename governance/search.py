@@ -14,12 +14,12 @@ from urllib.parse import quote
 
 from django.apps import apps
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Site
+
+from .public_site import municipality_or_404
 
 MAX_QUERY = 200
 # At most this many records of one kind, and letters of one kind, per search: the
@@ -178,10 +178,7 @@ def plain_terms(query: str):
 
 
 def public_search(request):
-    site = Site.find_for_request(request)
-    municipality = getattr(site, "municipality", None) if site else None
-    if municipality is None:
-        raise Http404
+    municipality = municipality_or_404(request)
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     terms = plain_terms(query)
     results = (

@@ -4,13 +4,13 @@ import csv
 import re
 from dataclasses import dataclass
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Site
 
+from governance.public_site import municipality_or_404
 from governance.viewsets import not_a_formula
 
 from .charts import Bar, bar_chart
@@ -128,15 +128,6 @@ ADVICE_FIGURES = [
 ALL_FIGURES = MOTION_FIGURES + ADVICE_FIGURES
 
 
-def municipality_of(request):
-    """The municipality whose site answers at the request's host; 404 without one."""
-    site = Site.find_for_request(request)
-    municipality = getattr(site, "municipality", None) if site else None
-    if municipality is None:
-        raise Http404
-    return municipality
-
-
 class YearError(ValueError):
     """A `jaar` that is no year we can give figures for; its message is Dutch."""
 
@@ -160,7 +151,7 @@ def requested_year(request, figures: Figures) -> int | None:
 
 
 def public_figures(request):
-    municipality = municipality_of(request)
+    municipality = municipality_or_404(request)
     figures = compute(municipality)
     context = {"municipality": municipality, "figures": figures, "title": _("Figures")}
     try:
@@ -224,7 +215,7 @@ class Echo:
 def public_figures_csv(request):
     """The figures as CSV, as the admin's exports write it (comma, UTF-8, text guarded
     against formulas): the one `jaar`, or every year."""
-    municipality = municipality_of(request)
+    municipality = municipality_or_404(request)
     figures = compute(municipality)
     try:
         year = requested_year(request, figures)

@@ -5,25 +5,16 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
+
+from governance.public_site import municipality_of_host
 
 from . import diwoo, diwoo_sitemap
 
 XML = "application/xml; charset=utf-8"
 
 
-def site_municipality(request):
-    """The municipality whose site answers on exactly this host, or None. Wagtail would
-    fall back to the default site for a host it does not know; a harvester must never
-    receive one municipality's documents under another host."""
-    site = Site.find_for_request(request)
-    if site is None or site.hostname.lower() != request.get_host().split(":")[0].lower():
-        return None
-    return getattr(site, "municipality", None)
-
-
 def _category_documents(request, code):
-    municipality = site_municipality(request)
+    municipality = municipality_of_host(request)
     category = diwoo.CATEGORIES.get(code)
     if municipality is None or category is None:
         raise Http404
@@ -63,7 +54,7 @@ def robots_txt(request):
     where search engines and the Woo-harvester look for them."""
     lines = ["User-agent: *", "Disallow: /admin/", ""]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
-    if site_municipality(request) is not None:
+    if municipality_of_host(request) is not None:
         for code in diwoo.CATEGORIES:
             index = reverse("diwoo_sitemap_index", args=[code])
             lines.append(f"Sitemap: {request.build_absolute_uri(index)}")

@@ -5,9 +5,9 @@ data because a host was mistyped."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
-from wagtail.models import Site
 
 from governance.models import Municipality
+from governance.public_site import municipality_of_host
 
 UNKNOWN_CODE = _("No municipality has the TOOI code %(code)s.")
 UNKNOWN_HOST = _(
@@ -23,11 +23,7 @@ def municipality_for(request, tooi_code: str | None) -> Municipality:
         if found is None:
             raise NotFound(UNKNOWN_CODE % {"code": tooi_code[:20]})
         return found
-    site = Site.find_for_request(request)
-    host = request.get_host().rsplit(":", 1)[0].lower()
-    if site is None or site.hostname.lower() != host:
-        raise NotFound(UNKNOWN_HOST)
-    found = Municipality.objects.filter(site=site).first()
+    found = municipality_of_host(request)
     if found is None:
         raise NotFound(UNKNOWN_HOST)
     return found
