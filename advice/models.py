@@ -269,6 +269,15 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
         verbose_name = _("advice")
         verbose_name_plural = _("advices")
         ordering = ["-date", "subject"]
+        # The public list of adviezen (and the API's): a municipality's published ones,
+        # newest letter first (docs/scale.md).
+        indexes = [
+            models.Index(
+                fields=["municipality", "-date", "subject"],
+                name="advice_published_date",
+                condition=models.Q(status=AdviceStatus.published),
+            )
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.subject}".strip()

@@ -38,8 +38,15 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        advices = self.published().with_progress().order_by("-date")
-        page = paginate(advices, request)
+        # Paged and counted without the progress counts (a GROUP BY over every point of
+        # every published advies); only the page's adviezen get them, in one query.
+        page = paginate(self.published().order_by("-date", "subject"), request)
+        page.object_list = list(
+            self.published()
+            .with_progress()
+            .filter(pk__in=[a.pk for a in page.object_list])
+            .order_by("-date", "subject")
+        )
         return self.render(request, context_overrides={"page_obj": page})
 
     @path("feed/")

@@ -134,6 +134,19 @@ class Commitment(index.Indexed, MunicipalityOwned, TrackedDeadline):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["-meeting__date", "number"]
+        # As the moties' (docs/scale.md): overdue by deadline; feed and gewijzigd_sinds.
+        indexes = [
+            models.Index(
+                fields=["municipality", "deadline"],
+                name="commitment_open_deadline",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(
+                fields=["municipality", "-updated_at"],
+                name="commitment_published_updated",
+                condition=models.Q(published_at__isnull=False),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "number"],

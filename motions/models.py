@@ -185,6 +185,22 @@ class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel
         verbose_name = _("motion")
         verbose_name_plural = _("motions")
         ordering = ["-meeting__date", "number"]
+        # Each serves a query named in docs/scale.md (every index costs on each write).
+        indexes = [
+            # The overdue moties of a municipality, soonest deadline first (the
+            # dashboard, reminders, the motievolglijst's "overdue" filter).
+            models.Index(
+                fields=["municipality", "deadline"],
+                name="motion_open_deadline",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            # The public feed (newest change first) and the API's gewijzigd_sinds.
+            models.Index(
+                fields=["municipality", "-updated_at"],
+                name="motion_published_updated",
+                condition=models.Q(published_at__isnull=False),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "number"],
