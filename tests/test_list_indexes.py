@@ -1,0 +1,114 @@
+"""The lists' queries use the indexes made for them (docs/scale.md, "Indexes, counts and
+search"). On PostgreSQL only: the indexes are partial or on a tsvector expression, and
+SQLite plans differently. Sequential scans are switched off, so that a handful of rows
+shows the plan a large table gets; without the index (or its migration) the plan names
+no index of ours and the test fails."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+
+from advice.constants import AdviceStatus
+from advice.models import Advice
+from commitments.models import Commitment
+from governance.search import SCORE, plain_terms
+from motions.models import Motion
+from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        "connection.vendor != 'postgresql'",
+        reason="partial and GIN expression indexes are planned on PostgreSQL only",
+    ),
+]
+
+TODAY = datetime.date(2027, 6, 1)
+
+
+def plan(sql, params=()) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def plan_of(queryset) -> str:
+    return plan(*queryset.query.sql_with_params())
+
+
+@pytest.fixture
+def records(town):
+    municipality = town.municipality
+    for n in range(3):
+        MotionFactory(municipality=municipality, adopted=True, title=f"Mantelzorg {n}")
+        CommitmentFactory(municipality=municipality)
+        AdviceFactory(municipality=municipality, status=AdviceStatus.published)
+    Motion.objects.update(published_at=timezone.now())
+    Commitment.objects.update(published_at=timezone.now())
+    return municipality
+
+
+@pytest.mark.parametrize("model", [Motion, Commitment])
+def test_overdue_by_deadline_uses_the_partial_open_index(records, model):
+    """The overdue records of a municipality, soonest deadline first (the dashboard)."""
+    overdue = model.objects.overdue(TODAY).filter(municipality=records).order_by("deadline")
+    assert f"{model._meta.model_name}_open_deadline" in plan_of(overdue[:10])
+
+
+@pytest.mark.parametrize("model", [Motion, Commitment])
+def test_feed_and_changed_since_use_the_published_index(records, model):
+    published = model.objects.published().filter(municipality=records)
+    name = f"{model._meta.model_name}_published_updated"
+    assert name in plan_of(published.order_by("-updated_at")[:50])
+    since = timezone.now() - datetime.timedelta(days=30)
+    assert name in plan_of(published.filter(updated_at__gte=since))
+
+
+def test_public_advice_list_uses_the_published_index(records):
+    advices = Advice.objects.filter(municipality=records, status=AdviceStatus.published)
+    assert "advice_published_date" in plan_of(advices.order_by("-date", "subject")[:20])
+
+
+VECTOR = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body")'
+
+
+def test_search_uses_the_gin_index_on_the_search_vector(records):
+    """Wagtail filters on `title || body` (its own GIN indexes are on each apart); our
+    index has that expression. With a few moties the planner loops over them, so the
+    entries' side of Wagtail's query is planned on its own, among many entries."""
+    published = Motion.objects.published().filter(municipality_id=records.pk)
+    backend = get_search_backend()
+    with CaptureQueriesContext(connection) as queries:
+        found = list(backend.search(plain_terms("mantelzorg"), published).annotate_score(SCORE))
+    assert len(found) == 3
+    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    # Wagtail's condition: `(title || body) @@ (to_tsquery('dutch'::regconfig, …))`.
+    condition = re.search(re.escape(VECTOR) + r" @@ \(to_tsquery\('dutch'[^()]*\)\)", search_sql)
+    assert condition, search_sql
+    condition = condition.group(0)
+    unrelated_entries(2000)
+    entries = f"SELECT object_id FROM wagtailsearch_indexentry WHERE {condition}"
+    assert "search_title_body_gin" in plan(entries)
+
+
+def unrelated_entries(count) -> None:
+    """Index entries of moties that match nothing searched for, as in a full table: with
+    only the few matching ones, the content type's btree would be as good as the GIN."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """INSERT INTO wagtailsearch_indexentry
+            (object_id, title_norm, content_type_id, autocomplete, title, body,
+             title_text, body_text)
+            SELECT 'x' || n, 1.0, content_type_id, '', to_tsvector('dutch', 'fietspad'),
+                   to_tsvector('dutch', 'verzoekt het college'), '', ''
+            FROM generate_series(1, %s) n,
+                 (SELECT content_type_id FROM wagtailsearch_indexentry LIMIT 1) t""",
+            [count],
+        )
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
