@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import random
 import time
 from collections import Counter
@@ -323,6 +324,8 @@ def generate(
 
     report = Report()
     started = time.monotonic()
+    # Wagtail logs every page it creates; a few index pages are no news here.
+    logging.getLogger("wagtail").setLevel(logging.WARNING)
     with transaction.atomic(), silenced():
         municipalities = organisation()
         large = Plan(
@@ -429,7 +432,7 @@ class Generator:
         made = []
         for chunk in batched(objs):
             made.extend(model.objects.bulk_create(chunk))
-        self.report.counts[str(model._meta.verbose_name_plural)] += len(made)
+        self.report.counts[model._meta.model_name] += len(made)
         return made
 
     def history(self, model, objs, *, update=False, user=None, reason="", when=None):
@@ -930,13 +933,25 @@ class Generator:
             self.history(model, made, user=self.college, when=lambda r: self.now)
 
 
+# What each indexed model's search fields reach through relations: fetched per batch, so
+# the index costs a few queries per batch instead of some per record.
+INDEX_PREFETCH = {
+    Motion: ("submitters__person", "submitters__party"),
+    Advice: ("points__response",),
+}
+
+
 def index_records(report: Report) -> None:
     """Add every indexed domain record to the Wagtail search index, in batches through
-    the backend's bulk add (one INSERT … ON CONFLICT per batch). The related fields
-    (indieners, points and responses) are prefetched per batch."""
+    the backend's bulk add (one INSERT … ON CONFLICT per batch), with the related
+    fields (indieners, points and responses) prefetched per batch.
+
+    The PostgreSQL backend recomputes the title norms of the whole index after every
+    batch (a scan of all entries); that is done once at the end here instead."""
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
+    refresh = None
     for model in (
         Motion,
         Commitment,
@@ -946,9 +961,21 @@ def index_records(report: Report) -> None:
         CouncilInformationLetter,
     ):
         started = time.monotonic()
+        # add_bulk() is get_index_for_model(model).add_items(); one index object per
+        # model here, so that its per-batch refresh can wait until the end.
+        index = backend.get_index_for_model(model)
+        if hasattr(index, "_refresh_title_norms"):
+            refresh = index._refresh_title_norms
+            index._refresh_title_norms = lambda *args, **kwargs: None
         ids = list(model.objects.order_by("pk").values_list("pk", flat=True))
-        for chunk in batched(ids, 500):
-            objs = list(model.get_indexed_objects().filter(pk__in=chunk))
-            backend.add_bulk(model, objs)
+        for chunk in batched(ids, BATCH):
+            objs = model.objects.filter(pk__in=chunk).prefetch_related(
+                *INDEX_PREFETCH.get(model, ())
+            )
+            index.add_items(model, list(objs))
         report.counts["search index entries"] += len(ids)
         report.timed(f"index {model._meta.model_name}", started)
+    if refresh is not None:
+        started = time.monotonic()
+        refresh()
+        report.timed("index title norms", started)
