@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import BooleanField, F, Func, Q, Subquery, TextField
 from django.urls import reverse
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
@@ -23,6 +23,77 @@ from .roles import scope_for
 
 MIN_QUERY, MAX_QUERY = 2, 200
 PER_SOURCE = 20
+HAYSTACK = "_admin_search_text"
+
+
+class Haystack(Func):
+    """A record's own searched fields as one text, a line apart: the query (from which
+    line breaks are removed) can match within one field only, as with a condition per
+    field, but PostgreSQL answers it from one trigram index per table (see
+    `haystack_index_sql` and docs/scale.md) instead of reading every row."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || chr(10) || "
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, arg_joiner=" || char(10) || ", **extra)
+
+
+def haystack_index_sql(table, fields, name, quote) -> str:
+    """The trigram GIN index (PostgreSQL, pg_trgm) that serves `icontains` on
+    `Haystack(*fields)`: Django writes that as UPPER((a || chr(10) || b)::text) LIKE …,
+    and the index must have the same expression (written out: Django's GinIndex with
+    OpClass puts the operator class inside the expression's parentheses)."""
+    text = " || chr(10) || ".join(quote(field) for field in fields)
+    expression = f"UPPER(({text})::text) gin_trgm_ops"
+    return f"CREATE INDEX {quote(name)} ON {quote(table)} USING gin ({expression})"
+
+
+def haystack_migration(app_label, model_name, fields, name):
+    """A migration operation that adds `haystack_index_sql` on PostgreSQL (with the pg_trgm
+    extension, trusted since PostgreSQL 13: the database's owner may create it) and
+    nothing on SQLite, where the admin search reads the rows as before."""
+    from django.db import migrations
+
+    def forward(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            table = apps.get_model(app_label, model_name)._meta.db_table
+            schema_editor.execute(haystack_index_sql(table, fields, name, schema_editor.quote_name))
+
+    def backward(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return migrations.RunPython(forward, backward, elidable=False)
+
+
+class InArray(Func):
+    """`pk = ANY(ARRAY(subquery))`: PostgreSQL runs the subquery once and looks the
+    keys up in the primary key's index, so it can combine that with the trigram index
+    of an OR (`pk IN (subquery)` in an OR makes it read every row). SQLite: IN."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra):
+        column, subquery = (compiler.compile(part) for part in self.source_expressions)
+        return f"{column[0]} = ANY(ARRAY{subquery[0]})", (*column[1], *subquery[1])
+
+    def as_sqlite(self, compiler, connection, **extra):
+        column, subquery = (compiler.compile(part) for part in self.source_expressions)
+        return f"{column[0]} IN {subquery[0]}", (*column[1], *subquery[1])
+
+
+def many_valued(model, path: str) -> bool:
+    """Whether the lookup `path` passes through a relation to many rows (a motie's
+    indieners): a join there repeats the record, so it is searched in a subquery."""
+    for name in path.split("__")[:-1]:
+        field = model._meta.get_field(name)
+        if field.one_to_many or field.many_to_many:
+            return True
+        model = field.related_model
+    return False
 
 
 @dataclass(frozen=True)
@@ -50,15 +121,38 @@ class AdminSearchSource:
         return self.model.objects.filter(**{f"{self.visible_through}__in": parents})
 
     def search(self, user, query: str):
-        condition = reduce(or_, (Q(**{f"{name}__icontains": query}) for name in self.fields))
-        found = (
-            self.visible(user)
-            .filter(condition)
-            .select_related(*self.select_related)
-            .distinct()
-            .order_by("-pk")
-        )
-        return list(found[: PER_SOURCE + 1])
+        """The newest PER_SOURCE + 1 records the user may see that match `query`."""
+        found = self.matching(self.visible(user), query)
+        return list(found.select_related(*self.select_related).order_by("-pk")[: PER_SOURCE + 1])
+
+    def matching(self, records, query: str):
+        """The `records` with `query` in one of the fields: the record's own fields
+        through one indexed text, a field through a relation to many rows in a subquery
+        (so no DISTINCT over every match is needed), one through a foreign key as is."""
+        own = [name for name in self.fields if "__" not in name]
+        conditions = [Q(**{f"{HAYSTACK}__icontains": query})] if own else []
+        for name in self.fields:
+            if name in own:
+                continue
+            if many_valued(self.model, name):
+                conditions.append(Q(InArray(F("pk"), Subquery(self.keys_matching(name, query)))))
+            else:
+                conditions.append(Q(**{f"{name}__icontains": query}))
+        if own:
+            records = records.alias(**{HAYSTACK: Haystack(*own)})
+        return records.filter(reduce(or_, conditions))
+
+    def keys_matching(self, path: str, query: str):
+        """The keys of the records with `query` in the field at `path`: read from the
+        rows of the relation to many (a motie's indieners: `motion_id`), when the path
+        starts with one, without the records themselves."""
+        first, rest = path.split("__", 1)
+        relation = self.model._meta.get_field(first)
+        if relation.one_to_many:
+            rows = relation.related_model.objects.filter(**{f"{rest}__icontains": query})
+            return rows.order_by().values(relation.field.attname)
+        matching = self.model.objects.filter(**{f"{path}__icontains": query})
+        return matching.order_by().values("pk")
 
     @property
     def label(self) -> str:

@@ -136,3 +136,18 @@ def test_letters_and_advice_requests_are_found_by_number_and_subject_in_scope(to
     titles = found(staff.get(URL, {"q": "armoedebeleid"}))
     assert str(request) in titles and str(ResponseLetter.objects.get(pk=letter.pk)) in titles
     assert found(staff.get(URL, {"q": "elders"})) == []  # the other municipality's letter
+
+
+def test_a_motie_is_found_once_by_the_names_of_several_indieners(town, other_town):
+    """Indieners are searched in a subquery, not a join: two matching indieners give
+    the motie once, and a word in the text or in a name finds it alike."""
+    from tests.factories import PersonFactory
+
+    first = PersonFactory(municipality=town.municipality, name="Anna de Vries")
+    second = PersonFactory(municipality=town.municipality, name="Bram de Vries")
+    mine = motion(town, title="Speeltuin in Noord", submitters=[first, second])
+    elsewhere = PersonFactory(municipality=other_town.municipality, name="Carla de Vries")
+    motion(other_town, title="Speeltuin elders", submitters=[elsewhere])
+    client = client_for(town.griffie)
+    for query in ("de vries", "BRAM", "speeltuin in"):
+        assert found(client.get(URL, {"q": query})) == [str(mine)]
