@@ -118,7 +118,7 @@ class AdviceViewSet(ScopedModelViewSet):
     inspect_view_class = AdviceInspectView
     list_select_related = ("advisory_council", "portfolio")
     filterset_class = AdviceFilterSet
-    search_fields = ["subject", "reference", "text"]
+    search_fields = ["reference", "subject", "text"]  # as its trigram index
     search_backend_name = None
     list_display = [
         TitleColumn(

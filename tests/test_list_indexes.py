@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from advice.constants import AdviceStatus
 from advice.models import Advice
 from commitments.models import Commitment
-from governance.admin_search import SOURCES
+from governance.admin_search import HAYSTACK, SOURCES, Haystack
 from governance.search import SCORE, plain_terms
 from motions.models import Motion
 from tests.factories import AdviceFactory, CommitmentFactory, MotionFactory
@@ -129,4 +129,27 @@ def test_admin_search_uses_the_trigram_index_of_its_table(records, source):
     rows, walking the primary key would be cheaper than any index of the condition."""
     found = source.matching(source.model.objects.all(), "mantelzorg")
     name = f"{source.model._meta.model_name}_admin_search_trgm"
+    assert name in plan_of(found, off=("seqscan", "indexscan"))
+
+
+@pytest.mark.parametrize(
+    "hooks, viewset",
+    [
+        ("motions.wagtail_hooks", "MotionViewSet"),
+        ("commitments.wagtail_hooks", "CommitmentViewSet"),
+        ("advice.wagtail_hooks", "AdviceViewSet"),
+        ("advice.wagtail_hooks", "AdviceRequestViewSet"),
+    ],
+)
+def test_the_admin_lists_search_box_uses_the_trigram_index(records, hooks, viewset):
+    """The lists' search box (ScopedIndexView.search_queryset) searches their
+    search_fields as one text: the same fields, in the same order, as the index."""
+    from importlib import import_module
+
+    viewset = getattr(import_module(hooks), viewset)
+    model = viewset.model
+    found = model.objects.alias(**{HAYSTACK: Haystack(*viewset.search_fields)}).filter(
+        **{f"{HAYSTACK}__icontains": "mantelzorg"}
+    )
+    name = f"{model._meta.model_name}_admin_search_trgm"
     assert name in plan_of(found, off=("seqscan", "indexscan"))
