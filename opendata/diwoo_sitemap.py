@@ -3,11 +3,15 @@
 at most PAGE_SIZE documents, and each document's `<url>` with `<loc>`, `<lastmod>` and
 a `<diwoo:Document>` carrying its metadata (opendata.diwoo)."""
 
-import math
+import datetime
 import re
 import xml.etree.ElementTree as ET
 
-from .diwoo import DIWOO_NS, DUTCH, SCHEMA_VERSION, WooDocument, w3c_datetime
+from django.db import connections
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from .diwoo import DIWOO_NS, DOCUMENT_ORDER, DUTCH, SCHEMA_VERSION, WooDocument, w3c_datetime
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -28,14 +32,39 @@ ET.register_namespace("diwoo", DIWOO_NS)
 ET.register_namespace("xsi", XSI_NS)
 
 
-def page_count(documents: list) -> int:
-    """How many sitemaps the documents take; an empty category still has one (empty)."""
-    return max(1, math.ceil(len(documents) / PAGE_SIZE))
-
-
-def page_of(documents: list, number: int) -> list:
+def page_keys(rows, number: int) -> list[tuple[str, int]]:
+    """The (kind code, id) of the documents on sitemap page `number` (from 1) of the
+    rows of `diwoo.category_rows`: only that page's rows leave the database."""
     start = (number - 1) * PAGE_SIZE
-    return documents[start : start + PAGE_SIZE]
+    page = rows.order_by(*DOCUMENT_ORDER)[start : start + PAGE_SIZE]
+    return [(kind, pk) for __, kind, pk, __ in page]
+
+
+def page_lastmods(rows) -> list[datetime.datetime]:
+    """The latest lastmod of each sitemap page of the rows, first page first, in one
+    query that returns one row a page: every row is numbered in the sitemaps' order
+    and carries the latest change among itself and the PAGE_SIZE - 1 rows after it.
+    Django cannot put a window over a union, so the union's own SQL is wrapped."""
+    union, params = rows.order_by().query.get_compiler(using=rows.db).as_sql()
+    order = ", ".join(DOCUMENT_ORDER)
+    sql = (
+        "SELECT page_lastmod FROM ("
+        f"SELECT MAX(woo_mod) OVER (ORDER BY {order} ROWS BETWEEN CURRENT ROW AND %s FOLLOWING)"
+        f" AS page_lastmod, ROW_NUMBER() OVER (ORDER BY {order}) AS position"
+        f" FROM ({union}) documents"
+        ") numbered WHERE (position - 1) %% %s = 0 ORDER BY position"
+    )
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, (PAGE_SIZE - 1, *params, PAGE_SIZE))
+        return [_as_datetime(value) for (value,) in cursor.fetchall()]
+
+
+def _as_datetime(value) -> datetime.datetime:
+    """PostgreSQL gives a datetime; SQLite the text it stores, in UTC."""
+    if isinstance(value, datetime.datetime):
+        return value
+    moment = parse_datetime(value)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, datetime.UTC)
 
 
 def sitemap_index(pages: list[tuple[str, object]]) -> bytes:
