@@ -13,8 +13,7 @@ from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.core.paginator import Paginator
 from django.db.models import F, Max
-from django.db.models.expressions import RowRange, Window
-from django.db.models.functions import Coalesce, Mod, RowNumber
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,32 +22,21 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 
 from governance.public_site import municipality_of, section_pages
 
+from .paging import lastmod_per_page
+
 XML = "application/xml"
 
-# A page of 1,000 URLs is about 150 KB and built well within 200 ms at any number of
-# records (the protocol allows 50,000); the DiWoo sitemaps use the same size.
-PAGE_SIZE = 1000
+# The protocol allows 50,000 URLs a sitemap; a page of 500 is about 45 KB and rendered
+# by Django's sitemap template in about 100 ms on the reference machine (docs/scale.md).
+PAGE_SIZE = 500
 
 
 def page_lastmods(records, lastmod, size: int, key: str = "pk") -> list:
     """The latest `lastmod` (an expression) of each page of `size` records ordered by
-    `key`, first page first, in one query: every row gets its number and the latest
-    change among itself and the size - 1 rows after it; the first row of each page
-    carries its page's answer. Only one row per page leaves the database."""
-    order = F(key).asc()
-    rows = (
-        records.order_by()
-        .annotate(
-            sitemap_row=Window(RowNumber(), order_by=order),
-            sitemap_lastmod=Window(
-                Max(lastmod), order_by=order, frame=RowRange(start=0, end=size - 1)
-            ),
-        )
-        .annotate(sitemap_offset=Mod(F("sitemap_row") - 1, size))
-        .filter(sitemap_offset=0)
-        .order_by("sitemap_row")
-    )
-    return list(rows.values_list("sitemap_lastmod", flat=True))
+    `key`, first page first, in one query that returns one row a page."""
+    rows = records.order_by().annotate(sitemap_key=F(key), sitemap_lastmod=lastmod)
+    rows = rows.values_list("sitemap_key", "sitemap_lastmod")
+    return lastmod_per_page(rows, "sitemap_key", "sitemap_lastmod", size)
 
 
 class PagedSitemap(WagtailSitemap):
