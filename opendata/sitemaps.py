@@ -2,8 +2,8 @@
 naming per section (the Wagtail pages, moties, toezeggingen, adviezen, the figures) its
 sitemaps of at most PAGE_SIZE URLs. Each sitemap fetches only its own rows, in the order
 of the primary key (stable and indexed); the index computes the latest change of every
-page of a section in one query (a window over the section's rows), so neither grows in
-queries or rows read with the number of records. Only published records of the site's
+page of a section in one query (opendata.paging), so neither grows in queries or rows
+read with the number of records. Only published records of the site's
 municipality appear (the pages' rule of governance.public_site)."""
 
 from functools import cached_property, partial
@@ -26,8 +26,9 @@ from .paging import lastmod_per_page
 
 XML = "application/xml"
 
-# The protocol allows 50,000 URLs a sitemap; a page of 500 is about 45 KB and rendered
-# by Django's sitemap template in about 100 ms on the reference machine (docs/scale.md).
+# The protocol allows 50,000 URLs a sitemap; a page of 500 is about 45 KB and Django's
+# sitemap template renders it in about 150 ms on the shared 2-core machine
+# (docs/scale.md, docs/decisions.md).
 PAGE_SIZE = 500
 
 
