@@ -109,13 +109,6 @@ class AdviceIndexPage(OfMunicipality, RoutablePageMixin, Page):
             filename=f"{letter.file_stem()}-v{letter.version}.pdf",
         )
 
-    def get_sitemap_urls(self, request=None):
-        base = self.get_full_url(request)
-        return [
-            {"location": base, "lastmod": self.last_published_at},
-            *({"location": f"{base}{pk}/"} for pk in self.published().values_list("pk", flat=True)),
-        ]
-
 
 class AdviceFeed(PageFeed):
     """The published adviezen of one municipality with the college's response."""

@@ -15,7 +15,6 @@ from governance.pages import (
     NumberedRecordFeed,
     OfMunicipality,
     TrackedFilterForm,
-    numbered_sitemap_urls,
     render_filtered_index,
 )
 
@@ -60,10 +59,6 @@ class CommitmentIndexPage(OfMunicipality, RoutablePageMixin, Page):
     def atom_feed(self, request):
         """The same as Atom."""
         return CommitmentAtomFeed(self)(request)
-
-    def get_sitemap_urls(self, request=None):
-        """The index and every published toezegging, for the sitemap."""
-        return numbered_sitemap_urls(self, request)
 
     @path("<str:number>/")
     def commitment(self, request, number):

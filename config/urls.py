@@ -4,12 +4,14 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 
+from opendata import sitemaps
 from signin.views import RateLimitedPasswordResetView
 
 urlpatterns = [
-    path("sitemap.xml", sitemap),
+    # A sitemap index of the site's sections, each paged (opendata.sitemaps).
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("", include("governance.urls")),
     path("", include("opendata.urls")),  # API, Woo sitemap, figures
     # Wagtail's password reset, limited in how many mails it sends (signin.views).

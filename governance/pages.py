@@ -39,19 +39,6 @@ def paginate(records, request):
     return Paginator(records, PER_PAGE).get_page(request.GET.get("pagina"))
 
 
-def numbered_sitemap_urls(page, request=None):
-    """The index `page` and every record it publishes under its number (moties,
-    toezeggingen), with when each last changed."""
-    base = page.get_full_url(request)
-    return [
-        {"location": base, "lastmod": page.last_published_at},
-        *(
-            {"location": f"{base}{quote(number, safe='')}/", "lastmod": updated}
-            for number, updated in page.published().values_list("number", "updated_at")
-        ),
-    ]
-
-
 class TrackedFilterForm(forms.Form):
     """The filters of a public index of moties or toezeggingen (status, portfolio,
     year of the meeting, only overdue); values it does not know are ignored. Subclasses

@@ -18,7 +18,6 @@ from governance.pages import (
     NumberedRecordFeed,
     OfMunicipality,
     TrackedFilterForm,
-    numbered_sitemap_urls,
     render_filtered_index,
 )
 
@@ -76,10 +75,6 @@ class MotionIndexPage(OfMunicipality, RoutablePageMixin, Page):
     def atom_feed(self, request):
         """The same as Atom."""
         return MotionAtomFeed(self)(request)
-
-    def get_sitemap_urls(self, request=None):
-        """The index and every published motie, for the sitemap."""
-        return numbered_sitemap_urls(self, request)
 
     @path("<str:number>/")
     def motion(self, request, number):

@@ -19,10 +19,11 @@ the municipality's public pages is remembered on the request)."""
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import quote
 
-from django.db.models import DateTimeField, F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, DateTimeField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
@@ -379,22 +380,95 @@ def advice_letter_document(letter, advice_base: str) -> WooDocument:
 # ---------------------------------------------------------------------------------------
 
 
-def category_documents(municipality, category: Category, request) -> list[WooDocument]:
-    """The municipality's published documents of one informatiecategorie, oldest
+# The kinds of document, in the order they take among documents published at the same
+# moment: a one-letter code each (the key a sitemap page fetches them by).
+ADVICE_CODE, RESPONSE_CODE, COMPLETION_CODE, INFORMATION_CODE = "a", "c", "m", "r"
+
+
+def category_rows(municipality, category: Category, request):
+    """The municipality's published documents of one informatiecategorie as rows of
+    (published, kind code, id, lastmod) — a union of one query per kind, not yet run —
+    or None when the category has none at all. Ordered by `DOCUMENT_ORDER`: oldest
     publication first (new ones land on the last sitemap page)."""
+    parts = []
+    for code, records, published, lastmod in _category_kinds(municipality, category, request):
+        parts.append(
+            records.order_by()
+            .annotate(
+                woo_sort=published,
+                woo_kind=Value(code, output_field=CharField()),
+                woo_id=F("pk"),
+                woo_mod=lastmod,
+            )
+            .values_list("woo_sort", "woo_kind", "woo_id", "woo_mod")
+        )
+    if not parts:
+        return None
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+DOCUMENT_ORDER = ("woo_sort", "woo_kind", "woo_id")
+
+
+def _category_kinds(municipality, category, request):
+    """Per kind of document in the category whose index page the site has: its code,
+    its publishable records, and when each was published and last changed (SQL)."""
     motion_base = public_base(municipality, MotionIndexPage, request)
     advice_base = public_base(municipality, AdviceIndexPage, request)
-    documents = []
     if advice_base and category == ADVICE:
-        documents += [advice_document(a, advice_base) for a in publishable_advices(municipality)]
+        lastmod = Coalesce(advice_last_changed(), "created_at")
+        published = Coalesce(advice_published_since(), lastmod)
+        yield ADVICE_CODE, publishable_advices(municipality), published, lastmod
     if motion_base and category == MEETING_DOCUMENTS:
-        letters = publishable_completion_letters(municipality)
-        documents += [completion_letter_document(letter, motion_base) for letter in letters]
+        published = letter_published()
+        yield COMPLETION_CODE, publishable_completion_letters(municipality), published, published
     if advice_base:
-        model = ResponseLetter if category == ADVICE else CouncilInformationLetter
+        model, code = (
+            (ResponseLetter, RESPONSE_CODE)
+            if category == ADVICE
+            else (CouncilInformationLetter, INFORMATION_CODE)
+        )
         letters = publishable_advice_letters(model, municipality)
-        documents += [advice_letter_document(letter, advice_base) for letter in letters]
-    return sorted(documents, key=lambda d: (d.published_at, d.url))
+        yield code, letters, letter_published(), letter_published()
+
+
+def letter_published():
+    """`letter_document`'s moment of publication in SQL: the later of when the letter
+    was sent and when its record was published, else when the letter was made."""
+    sent, record = F("sent_at"), F("woo_record_published_at")
+    later = Greatest(Coalesce(sent, record), Coalesce(record, sent))
+    return Coalesce(later, "created_at", output_field=DateTimeField())
+
+
+def category_documents(municipality, category: Category, request, keys) -> list[WooDocument]:
+    """The documents named by `keys` ((kind code, id) pairs from `category_rows`), in
+    that order: one query per kind among them."""
+    motion_base = public_base(municipality, MotionIndexPage, request)
+    advice_base = public_base(municipality, AdviceIndexPage, request)
+    wanted: dict[str, list] = {}
+    for code, pk in keys:
+        wanted.setdefault(code, []).append(pk)
+    build = {
+        ADVICE_CODE: (publishable_advices, lambda a: advice_document(a, advice_base)),
+        COMPLETION_CODE: (
+            publishable_completion_letters,
+            lambda letter: completion_letter_document(letter, motion_base),
+        ),
+        RESPONSE_CODE: (
+            partial(publishable_advice_letters, ResponseLetter),
+            lambda letter: advice_letter_document(letter, advice_base),
+        ),
+        INFORMATION_CODE: (
+            partial(publishable_advice_letters, CouncilInformationLetter),
+            lambda letter: advice_letter_document(letter, advice_base),
+        ),
+    }
+    found = {}
+    for code, pks in wanted.items():
+        records, document = build[code]
+        for record in records(municipality).filter(pk__in=pks):
+            found[code, record.pk] = document(record)
+    return [found[key] for key in keys if key in found]
 
 
 def advice_metadata(advice, request) -> dict | None:

@@ -13,38 +13,44 @@ from . import diwoo, diwoo_sitemap
 XML = "application/xml; charset=utf-8"
 
 
-def _category_documents(request, code):
+def _category(request, code):
+    """The municipality of the host and the informatiecategorie, or a 404."""
     municipality = municipality_of_host(request)
     category = diwoo.CATEGORIES.get(code)
     if municipality is None or category is None:
         raise Http404
-    return diwoo.category_documents(municipality, category, request)
+    return municipality, category
 
 
 @require_GET
 @cache_control(public=True, max_age=3600)
 def sitemap_index(request, category):
     """The sitemap index of one informatiecategorie: a sitemap per page of documents,
-    each with the latest change among its documents."""
-    documents = _category_documents(request, category)
-    pages = []
-    for number in range(1, diwoo_sitemap.page_count(documents) + 1):
-        url = request.build_absolute_uri(reverse("diwoo_sitemap", args=[category, number]))
-        page = diwoo_sitemap.page_of(documents, number)
-        pages.append((url, max((d.lastmod for d in page), default=None)))
+    each with the latest change among its documents (computed in the database). An
+    empty category still has its one (empty) sitemap."""
+    municipality, kind = _category(request, category)
+    rows = diwoo.category_rows(municipality, kind, request)
+    lastmods = diwoo_sitemap.page_lastmods(rows) if rows is not None else []
+    pages = [
+        (request.build_absolute_uri(reverse("diwoo_sitemap", args=[category, number])), lastmod)
+        for number, lastmod in enumerate(lastmods or [None], start=1)
+    ]
     return HttpResponse(diwoo_sitemap.sitemap_index(pages), content_type=XML)
 
 
 @require_GET
 @cache_control(public=True, max_age=3600)
 def sitemap(request, category, page):
-    """One sitemap of a category: its documents with their DiWoo metadata."""
+    """One sitemap of a category: its documents with their DiWoo metadata; only the
+    page's own rows are read."""
     page = int(page)
-    documents = _category_documents(request, category)
-    if not 1 <= page <= diwoo_sitemap.page_count(documents):
+    municipality, kind = _category(request, category)
+    rows = diwoo.category_rows(municipality, kind, request)
+    keys = diwoo_sitemap.page_keys(rows, page) if rows is not None else []
+    if page > 1 and not keys:
         raise Http404
-    xml = diwoo_sitemap.sitemap(diwoo_sitemap.page_of(documents, page))
-    return HttpResponse(xml, content_type=XML)
+    documents = diwoo.category_documents(municipality, kind, request, keys)
+    return HttpResponse(diwoo_sitemap.sitemap(documents), content_type=XML)
 
 
 @require_GET
@@ -53,7 +59,7 @@ def robots_txt(request):
     """Crawlers may read the public site, not the admin; the sitemaps are named here,
     where search engines and the Woo-harvester look for them."""
     lines = ["User-agent: *", "Disallow: /admin/", ""]
-    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}")
     if municipality_of_host(request) is not None:
         for code in diwoo.CATEGORIES:
             index = reverse("diwoo_sitemap_index", args=[code])

@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -58,16 +58,9 @@ class Databases:
 
 
 def database_url(connection) -> str:
-    """The URL of the database the connection uses now (a Unix socket or TCP)."""
-    params = connection.settings_dict
-    user = quote(params.get("USER") or "")
-    password = f":{quote(params['PASSWORD'])}" if params.get("PASSWORD") else ""
-    host = params.get("HOST") or ""
-    port = f":{params['PORT']}" if params.get("PORT") else ""
-    name = quote(params["NAME"])
-    if host.startswith("/"):
-        return f"postgres://{user}{password}@{port}/{name}?host={quote(host)}"
-    return f"postgres://{user}{password}@{host}{port}/{name}"
+    """DATABASE_URL with the name of the database the connection uses now."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + quote(connection.settings_dict["NAME"])))
 
 
 def free_port() -> int:
@@ -79,8 +72,8 @@ def free_port() -> int:
 def run(connection, seconds: float, clients: int, say) -> dict:
     """Requests per second of each page in PAGES, and the ratio motie list / content page.
     Needs PostgreSQL (gunicorn is another process); else it says so and returns {}."""
-    if connection.vendor != "postgresql":
-        say("throughput: needs PostgreSQL (gunicorn runs in other processes); skipped")
+    if connection.vendor != "postgresql" or "DATABASE_URL" not in os.environ:
+        say("throughput: needs PostgreSQL by DATABASE_URL (gunicorn is another process); skipped")
         return {}
     from django.db import connections
 
@@ -111,6 +104,11 @@ def run(connection, seconds: float, clients: int, say) -> dict:
             env=env,
             check=True,
         )
+    # Production keeps its cache in the database; migrate makes the table only where
+    # the settings name a database cache, and the bench migrated with its own settings.
+    subprocess.run(
+        [sys.executable, "manage.py", "createcachetable", "-v0"], cwd=ROOT, env=env, check=True
+    )
     log = open(work / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [
@@ -131,6 +129,8 @@ def run(connection, seconds: float, clients: int, say) -> dict:
             rate = load(port, host, path, seconds, clients)
             result[label] = rate
             say(f"throughput {label} ({path}): HTTP {status}, {rate:.1f} requests/s")
+            if status != 200:
+                say((work / "gunicorn.log").read_text()[-3000:])
         if result.get("content page"):
             result["ratio"] = result["motie list"] / result["content page"]
             say(
@@ -138,7 +138,7 @@ def run(connection, seconds: float, clients: int, say) -> dict:
             )
     except Exception as error:  # a finding to print, not a reason to lose the tables
         say(f"throughput failed: {error!r}")
-        print((work / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
+        say((work / "gunicorn.log").read_text()[-3000:])
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

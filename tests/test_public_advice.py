@@ -72,7 +72,7 @@ def test_a_draft_never_shows(town, site):
     )
     assert "Geheim concept" not in get("/adviezen/").text
     assert get(f"/adviezen/{draft.pk}/").status_code == 404
-    assert f"/adviezen/{draft.pk}/" not in get("/sitemap.xml").text
+    assert f"/adviezen/{draft.pk}/" not in get("/sitemap-adviezen.xml").text
 
 
 def test_feeds_and_withdrawal(town, site, advice):

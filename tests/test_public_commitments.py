@@ -133,7 +133,7 @@ def test_the_feed_and_the_sitemap_show_only_published_commitments(town, site):
     shown, hidden = commitment(town, "Openbare belofte"), commitment(town, "Nog niet openbaar")
     set_published(shown, town.griffie, True)
     feed, atom = get("/toezeggingen/feed/").text, get("/toezeggingen/feed/atom/").text
-    sitemap = get("/sitemap.xml").text
+    sitemap = get("/sitemap-toezeggingen.xml").text
     assert "Openbare belofte" in feed and "Nog niet openbaar" not in feed
     assert "Openbare belofte" in atom and "Nog niet openbaar" not in atom
     assert "Toezeggingen van Dijkhoven" in feed
@@ -141,7 +141,7 @@ def test_the_feed_and_the_sitemap_show_only_published_commitments(town, site):
     assert f"/toezeggingen/{hidden.number}/" not in sitemap
     set_published(shown, town.griffie, False)
     assert "Openbare belofte" not in get("/toezeggingen/feed/").text
-    assert f"/toezeggingen/{shown.number}/" not in get("/sitemap.xml").text
+    assert f"/toezeggingen/{shown.number}/" not in get("/sitemap-toezeggingen.xml").text
 
 
 def test_search_finds_only_published_commitments(town, other_town, site):

@@ -147,13 +147,13 @@ def test_only_sent_letters_of_published_moties_download(town, site):
 def test_the_feed_and_the_sitemap_show_only_published_moties(town, site):
     shown, hidden = motion(town, "Openbaar besluit"), motion(town, "Nog in concept")
     set_published(shown, town.griffie, True)
-    feed, sitemap = get("/moties/feed/").text, get("/sitemap.xml").text
+    feed, sitemap = get("/moties/feed/").text, get("/sitemap-moties.xml").text
     assert "Openbaar besluit" in feed and "Nog in concept" not in feed
     assert f"/moties/{shown.number}/" in sitemap and f"/moties/{hidden.number}/" not in sitemap
     assert "Moties van Dijkhoven" in feed
     set_published(shown, town.griffie, False)
     assert "Openbaar besluit" not in get("/moties/feed/").text
-    assert f"/moties/{shown.number}/" not in get("/sitemap.xml").text
+    assert f"/moties/{shown.number}/" not in get("/sitemap-moties.xml").text
 
 
 def test_each_municipality_gets_its_house_colour(town, other_town, site):

@@ -2,6 +2,7 @@
 throughput of the public motie list against a plain page (issue 16). Prints figures;
 asserts nothing. `make bench-scale` runs it against a throwaway PostgreSQL."""
 
+import logging
 import time
 
 from django.conf import settings
@@ -86,6 +87,8 @@ class Command(BaseCommand):
             self.say("DEBUG was on; switched off for the measurement (run with DJANGO_DEBUG=false)")
             settings.DEBUG = False
         settings.RAADSVOLG_API_RATE_LIMIT = "1000000/minute"
+        # One log line per request would bury the figures.
+        logging.getLogger("raadsvolg.request").setLevel(logging.WARNING)
 
     def measure_pages(self, size, repeat, results):
         site = bench_pages.Site()
