@@ -168,6 +168,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "governance.security.SecurityHeadersMiddleware",
+    # Public answers for anonymous visitors from the cache, per municipality: inside the
+    # security headers (each answer gets fresh ones), before the session and the rest
+    # (operations/public_cache.py, docs/scale.md).
+    "operations.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
