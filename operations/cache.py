@@ -20,3 +20,11 @@ def create_cache_tables(using="default", **kwargs) -> None:
     """post_migrate: make the table of each database cache that lacks one."""
     if any(cache["BACKEND"] == DATABASE_CACHE for cache in settings.CACHES.values()):
         call_command("createcachetable", database=using, verbosity=0)
+
+
+def renew_public_answers(**kwargs) -> None:
+    """post_migrate: a deploy (its one step is migrate) may bring new templates or a
+    rebuilt search index, so no public answer cached before it is served after it."""
+    from governance.public_changes import public_changed
+
+    public_changed()

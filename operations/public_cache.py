@@ -21,7 +21,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
@@ -77,7 +77,7 @@ class PublicCacheMiddleware:
         # The generation before the view reads anything: a change committed while the
         # view runs makes this answer stale at once rather than never.
         current = generation(municipality.pk, municipality)
-        response = self.get_response(request)
+        response = materialized(self.get_response(request))
         if not may_keep(request, response):
             return response
         add_validators(response, current.changed_at)
@@ -87,6 +87,8 @@ class PublicCacheMiddleware:
 
 
 def is_public_request(request) -> bool:
+    if not settings.RAADSVOLG_PUBLIC_CACHE:
+        return False
     if request.method not in ("GET", "HEAD") or request.path.startswith(EXCLUDED_PREFIXES):
         return False
     cookies = (settings.SESSION_COOKIE_NAME, "messages")
@@ -141,6 +143,19 @@ def within_rate_limit(request, entry) -> bool:
     from opendata.api.throttling import ClientAddressThrottle
 
     return ClientAddressThrottle().allow_request(request, None)
+
+
+def materialized(response):
+    """A streamed public answer (the figures' CSV, a few rows a year) as a plain one, so
+    that it can be kept; a file is left to stream."""
+    if not response.streaming or isinstance(response, FileResponse):
+        return response
+    plain = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
+    for name, value in response.headers.items():
+        plain.headers[name] = value
+    plain.cookies = response.cookies
+    response.close()
+    return plain
 
 
 def may_keep(request, response) -> bool:

@@ -106,6 +106,7 @@ def test_odd_filter_input_answers_with_a_page_and_echoes_no_markup(town, site, q
     assert "<script>alert(1)</script>" not in response.text
 
 
+@pytest.mark.usefixtures("without_public_cache")
 def test_the_index_query_count_does_not_grow(town, site):
     for n in range(5):
         set_published(motion(town, f"Motie {n}"), town.griffie, True)
