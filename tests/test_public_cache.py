@@ -190,6 +190,19 @@ def test_the_letterhead_and_a_party_renew_the_answers(town, shown):
     assert "Nieuwe Fractie" not in before and "Nieuwe Fractie" in after
 
 
+def test_a_site_renews_every_municipalitys_answers(town, other_town, shown):
+    get("/moties/", host=OTHER)
+    site = town.municipality.site
+    before, after = stale_after(lambda: site.save(), "/moties/", host=OTHER)
+    assert before == after
+
+
+def test_after_migrate_no_answer_from_before_is_served(shown):
+    from operations.cache import renew_public_answers
+
+    stale_after(renew_public_answers)
+
+
 def test_a_new_day_is_a_new_answer(shown):
     with time_machine.travel(datetime.datetime(2026, 11, 3, 12, tzinfo=datetime.UTC)):
         get("/moties/")
