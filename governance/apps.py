@@ -17,6 +17,10 @@ class GovernanceConfig(AppConfig):
         from . import audit, dates, oidc, security  # noqa: F401
 
         security.give_choosers_the_nonce()
+        # Every change a public answer shows renews its municipality's cached answers.
+        from .public_changes import connect
+
+        connect()
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(
             models.DateField, override={"form_class": dates.DateField, "widget": dates.DateInput}

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -102,6 +103,15 @@ class Municipality(models.Model):
             (4, _("Friday")),
         ],
         help_text=_("The griffie receives the overview of overdue items on this day."),
+    )
+    # Set by governance.public_changes on every change a public answer shows: the
+    # Last-Modified of the public site and the API, kept in the database so that it
+    # survives an emptied cache (docs/scale.md).
+    public_changed_at = models.DateTimeField(
+        _("public answers last changed"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("When something the public site or the API shows last changed."),
     )
     history = HistoricalRecords()
 

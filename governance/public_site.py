@@ -7,7 +7,7 @@ import hashlib
 import mimetypes
 from dataclasses import dataclass, field
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -188,3 +188,19 @@ def public_logo(request):
     response = FileResponse(letterhead.logo.open("rb"), content_type=content_type)
     response["Cache-Control"] = f"public, max-age={LOGO_CACHE_SECONDS}"
     return response
+
+
+@require_GET
+def public_theme(request):
+    """The house colour of the municipality whose site this is, as design tokens. The
+    colour is validated as #RRGGBB on save, so it is safe in a stylesheet."""
+    municipality, __ = municipality_of(request)
+    letterhead = getattr(municipality, "letterhead", None) if municipality else None
+    if letterhead is None:
+        raise Http404
+    color = letterhead.theme_color
+    return HttpResponse(
+        f".raadsvolg-theme {{ --raadsvolg-color-primary: {color}; "
+        f"--raadsvolg-color-primary-dark: {color}; }}\n",
+        content_type="text/css; charset=utf-8",
+    )

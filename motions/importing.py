@@ -27,6 +27,7 @@ from governance.cleaning import strip_invisible
 from governance.constants import PersonFunction
 from governance.dates import parse_date
 from governance.models import Meeting, Municipality, Party, Person
+from governance.public_changes import public_changed
 
 from .constants import OPEN_STATUSES, MotionStatus
 from .models import Motion, MotionSubmitter
@@ -509,6 +510,9 @@ def save_import(plan: ImportPlan, user) -> list[Motion]:
         for order, (person, party) in enumerate(row.submitters)
     ]
     bulk_create_with_history(submitters, MotionSubmitter, **history)
+    # Bulk inserts send no signals. Imported moties are unpublished, but their new
+    # meetings and people are the municipality's too: its public answers are renewed.
+    public_changed({motion.municipality_id for motion in motions})
     _index(motions)
     return motions
 

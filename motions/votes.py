@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from governance.public_changes import public_changed
+
 from .constants import PartyChoice, VoteOutcome
 from .models import Motion, PartyVote, Vote
 
@@ -130,6 +132,8 @@ def record_vote(
         # the motie changed for feeds, the API's gewijzigd_sinds and Last-Modified.
         # An update, not a save: the vote has its own history rows.
         Motion.objects.filter(pk=motion.pk).update(updated_at=timezone.now())
+        # The update sends no signal: the public answers' generation is renewed here.
+        public_changed([motion.municipality_id])
     return vote
 
 

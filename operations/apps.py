@@ -12,7 +12,7 @@ class OperationsConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
-        from .cache import create_cache_tables
+        from .cache import create_cache_tables, renew_public_answers
 
         # Once per migrate, not once per app. post_migrate comes only for apps with
         # models, which this one has not, so it listens to governance's.
@@ -20,4 +20,9 @@ class OperationsConfig(AppConfig):
             create_cache_tables,
             sender=apps.get_app_config("governance"),
             dispatch_uid="raadsvolg_cache",
+        )
+        post_migrate.connect(
+            renew_public_answers,
+            sender=apps.get_app_config("governance"),
+            dispatch_uid="raadsvolg_public_answers",
         )

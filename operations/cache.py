@@ -20,3 +20,19 @@ def create_cache_tables(using="default", **kwargs) -> None:
     """post_migrate: make the table of each database cache that lacks one."""
     if any(cache["BACKEND"] == DATABASE_CACHE for cache in settings.CACHES.values()):
         call_command("createcachetable", database=using, verbosity=0)
+
+
+def renew_public_answers(using="default", **kwargs) -> None:
+    """post_migrate: a deploy (its one step is migrate) may bring new templates or a
+    rebuilt search index, so no public answer cached before it is served after it."""
+    from django.db import connections
+
+    from governance.public_changes import public_changed
+
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if "governance_municipality" not in connection.introspection.table_names(cursor):
+            return
+        columns = connection.introspection.get_table_description(cursor, "governance_municipality")
+    if any(column.name == "public_changed_at" for column in columns):  # not when migrating back
+        public_changed()

@@ -18,6 +18,13 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture
+def without_public_cache(settings):
+    """For the tests that count a view's queries: every request reaches the view, none
+    is answered from the cache of public answers (operations/public_cache.py)."""
+    settings.RAADSVOLG_PUBLIC_CACHE = False
+
+
 @dataclass
 class Town:
     """One municipality with its records and a user for every role."""

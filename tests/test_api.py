@@ -11,6 +11,7 @@ from advice.constants import AdviceStatus
 from advice.models import Advice
 from commitments.publication import set_published as publish_commitment
 from governance.audit_models import AuditEvent
+from governance.public_changes import public_changed
 from motions.publication import set_published
 from tests.api_helpers import (
     CompletionLetter,
@@ -108,6 +109,7 @@ def test_an_advies_shows_only_once_published(town, status):
     assert names("/api/v1/adviezen/", "onderwerp") == []
     assert get(f"/api/v1/adviezen/{hidden.pk}/").status_code == 404
     Advice.objects.filter(pk=hidden.pk).update(status=AdviceStatus.published)
+    public_changed([town.municipality.pk])  # an update() sends no signal
     assert names("/api/v1/adviezen/", "onderwerp") == ["Nog niet"]
 
 

@@ -709,7 +709,8 @@ def test_imported_motions_reach_the_search_index_after_the_commit(
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run(dijkhoven, xlsx([row()]))
-    assert len(callbacks) == 1
+    # The search index, and the renewed generation of the public answers.
+    assert len(callbacks) == 2
     motion = only_motion(dijkhoven)
     motions = ContentType.objects.get_for_model(Motion)
     assert IndexEntry.objects.filter(content_type=motions, object_id=str(motion.pk)).exists()

@@ -106,6 +106,7 @@ def test_odd_filter_input_answers_with_a_page_and_echoes_no_markup(town, site, q
     assert "<script>alert(1)</script>" not in response.text
 
 
+@pytest.mark.usefixtures("without_public_cache")
 def test_the_index_query_count_does_not_grow(town, site):
     for n in range(5):
         set_published(motion(town, f"Motie {n}"), town.griffie, True)
@@ -165,8 +166,13 @@ def test_each_municipality_gets_its_house_colour(town, other_town, site):
         place="Lindeburg",
         theme_color="#6b2c5f",
     )
-    assert "--raadsvolg-color-primary: #6b2c5f" in get("/moties/", host="lindeburg.example").text
-    assert "#6b2c5f" not in get("/moties/").text
+    page = get("/moties/", host="lindeburg.example").text
+    assert '<link rel="stylesheet" href="/thema.css?v=6b2c5f">' in page and "nonce" not in page
+    theme = get("/thema.css?v=6b2c5f", host="lindeburg.example")
+    assert theme["Content-Type"] == "text/css; charset=utf-8"
+    assert "--raadsvolg-color-primary: #6b2c5f" in theme.text
+    assert "6b2c5f" not in get("/moties/").text
+    assert "6b2c5f" not in get("/thema.css?v=6b2c5f").text
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,11 @@ def test_production_defaults_to_the_database_cache_and_takes_redis():
     assert production_caches()["default"] == {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "raadsvolg_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+    assert production_caches(CACHE_URL="dbcache://raadsvolg_cache?max_entries=900")["default"][
+        "OPTIONS"
+    ] == {"MAX_ENTRIES": 900}
     redis = production_caches(CACHE_URL="redis://cache:6379/0")["default"]
     assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 

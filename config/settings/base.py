@@ -168,6 +168,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "governance.security.SecurityHeadersMiddleware",
+    # Public answers for anonymous visitors from the cache, per municipality: inside the
+    # security headers (each answer gets fresh ones), before the session and the rest
+    # (operations/public_cache.py, docs/scale.md).
+    "operations.public_cache.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -329,6 +333,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # RAADSVOLG
 # ------------------------------------------------------------------------------
+# Anonymous public answers from the shared cache, per municipality
+# (operations/public_cache.py); off only to measure the views themselves.
+RAADSVOLG_PUBLIC_CACHE = env.bool("RAADSVOLG_PUBLIC_CACHE", default=True)
 # Demo data and the printed demo credentials exist only where this is true.
 RAADSVOLG_DEMO = env.bool("RAADSVOLG_DEMO", default=False)
 # The largest letter or document a user may upload.

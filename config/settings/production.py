@@ -32,6 +32,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 # Shared by every process, so rate limits and cached pages hold across workers: the
 # database by default (its table is made after migrate, operations/cache.py), or Redis.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://raadsvolg_cache")}
+# Room for the public answers of every municipality (operations/public_cache.py):
+# Django's database cache keeps 300 entries by default. `?max_entries=` in CACHE_URL
+# sets another number.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 
 # SECURITY
 # ------------------------------------------------------------------------------

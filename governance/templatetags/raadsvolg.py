@@ -1,6 +1,7 @@
 """Template tags of the public site."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.models import Site
 
@@ -9,21 +10,21 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def municipality_theme(context):
-    """The municipality's house colour as design tokens, when it has one."""
+    """The municipality's house colour as design tokens, when it has one: a stylesheet
+    of its own (governance.public_site.public_theme), not an inline style with the
+    request's nonce, so that a public page is the same for every visitor and can be
+    kept by the cache of public answers (operations/public_cache.py)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     municipality = getattr(site, "municipality", None) if site else None
     letterhead = getattr(municipality, "letterhead", None) if municipality else None
     if letterhead is None:
         return ""
-    # The colour is validated as #RRGGBB on save, so it is safe in a style element; the
-    # element carries the request's nonce, as the Content-Security-Policy asks.
+    # The colour in the address: a new colour is a new stylesheet for every browser.
     return format_html(
-        '<style nonce="{}">.raadsvolg-theme {{ --raadsvolg-color-primary: {}; '
-        "--raadsvolg-color-primary-dark: {}; }}</style>",
-        getattr(request, "csp_nonce", ""),
-        letterhead.theme_color,
-        letterhead.theme_color,
+        '<link rel="stylesheet" href="{}?v={}">',
+        reverse("public_theme"),
+        letterhead.theme_color.lstrip("#"),
     )
 
 

@@ -5,13 +5,12 @@ and toezeggingen that the griffie published, adviezen with status published, and
 the sent letters (with a PDF) of those. Every list reads its related rows in a fixed
 number of queries, however many rows it holds."""
 
-from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from advice.constants import AdviceStatus
 from advice.models import Advice, AdvicePoint, CouncilInformationLetter, ResponseLetter
 from commitments.models import Commitment
-from governance.audit_models import AuditEvent, AuditKind
 from governance.letters import LetterStatus
 from governance.models import Meeting
 from motions.models import CompletionLetter, Motion
@@ -134,11 +133,3 @@ def letters(municipality, kind: str | None = None) -> dict:
         .annotate(woo_record_published_at=advice_published_at),
     }
     return {k: qs for k, qs in querysets.items() if kind in (None, k)}
-
-
-def last_withdrawal(municipality):
-    """When the municipality last withdrew a publication: a list that lost a record
-    changed then, although none of the records it still holds did."""
-    return AuditEvent.objects.filter(
-        municipality=municipality, kind=AuditKind.unpublished
-    ).aggregate(at=Max("at"))["at"]

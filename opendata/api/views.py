@@ -5,7 +5,6 @@ address, with ETag and Last-Modified and a 304 for a client that has the answer.
 import itertools
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -50,6 +49,8 @@ class PublicApiMixin:
     last_modified = None
 
     def initial(self, request, *args, **kwargs):
+        # An answer kept by operations.public_cache counts against the rate limit too.
+        request._request.counts_against_rate_limit = True
         super().initial(request, *args, **kwargs)
         self.municipality = municipality_for(request, kwargs.get("tooi_code"))
         self.links = Links(request, self.municipality, kwargs.get("tooi_code"))
@@ -88,11 +89,6 @@ def find(queryset, **lookup):
     return record
 
 
-def latest(*moments):
-    found = [m for m in moments if m is not None]
-    return max(found) if found else None
-
-
 class PublicViewSet(PublicApiMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
     """A list (and a detail) of one resource. Subclasses give `records()`, the
     filters, and the field whose latest value is the list's Last-Modified."""
@@ -117,9 +113,9 @@ class PublicViewSet(PublicApiMixin, mixins.ListModelMixin, viewsets.GenericViewS
 
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        if self.changed_field:
-            newest = queryset.order_by().aggregate(newest=Max(self.changed_field))["newest"]
-            self.last_modified = latest(newest, query.last_withdrawal(self.municipality))
+        # The municipality's last public change, not the newest row of the list: that
+        # was a scan of every published record on every request (docs/scale.md).
+        self.last_modified = self.municipality.public_changed_at
         page = self.prepare(self.paginate_queryset(queryset))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -302,9 +298,7 @@ class LetterViewSet(PublicApiMixin, viewsets.GenericViewSet):
             itertools.chain.from_iterable(query.marked(qs, kind) for kind, qs in querysets.items())
         )
         letters.sort(key=lambda letter: (letter.sent_at, letter.pk), reverse=True)
-        self.last_modified = latest(
-            letters[0].sent_at if letters else None, query.last_withdrawal(self.municipality)
-        )
+        self.last_modified = self.municipality.public_changed_at
         page = self.paginate_queryset(letters)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
