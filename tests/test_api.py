@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from advice.constants import AdviceStatus
 from advice.models import Advice
@@ -146,6 +146,36 @@ def test_only_sent_letters_of_published_records(town, other_town):
     assert get(f"/api/v1/brieven/raadsbrief-afdoening/{hidden_pk}/").status_code == 404
     set_published(shown_motion, town.griffie, False)
     assert "raadsbrief-afdoening" not in {row["soort"] for row in results("/api/v1/brieven/")}
+
+
+def test_letters_of_every_kind_are_paged_together_newest_sent_first(town):
+    """The kinds are one list, paged in the database: newest sent first, each letter on
+    exactly one page, the count over all kinds."""
+    shown = motion(town, "Openbaar")
+    set_published(shown, town.griffie, True)
+    published = advice(town)
+    made = [
+        letter(CompletionLetter, motion=shown),
+        letter(ResponseLetter, advice=published),
+        letter(CouncilInformationLetter, advice=published),
+        letter(CompletionLetter, motion=shown, version=2),
+    ]
+    start = timezone.now() - datetime.timedelta(days=10)
+    for day, made_letter in zip((3, 1, 4, 2), made, strict=True):
+        type(made_letter).objects.filter(pk=made_letter.pk).update(
+            sent_at=start + datetime.timedelta(days=day)
+        )
+    public_changed([town.municipality.pk])
+    pages = [get(f"/api/v1/brieven/?per_pagina=3&pagina={n}").json() for n in (1, 2)]
+    assert [body["aantal"] for body in pages] == [4, 4]
+    listed = [(row["soort"], row["id"]) for body in pages for row in body["resultaten"]]
+    newest_first = [made[2], made[0], made[3], made[1]]
+    kinds = {
+        CompletionLetter: "raadsbrief-afdoening",
+        ResponseLetter: "collegereactie",
+        CouncilInformationLetter: "raadsinformatiebrief",
+    }
+    assert listed == [(kinds[type(item)], item.pk) for item in newest_first]
 
 
 def test_a_letter_gives_its_checksum_and_a_working_download_but_no_civil_servant(town):

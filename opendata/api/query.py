@@ -5,7 +5,7 @@ and toezeggingen that the griffie published, adviezen with status published, and
 the sent letters (with a PDF) of those. Every list reads its related rows in a fixed
 number of queries, however many rows it holds."""
 
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import CharField, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from advice.constants import AdviceStatus
@@ -112,6 +112,32 @@ def marked(letters, kind: str) -> list:
     for letter in letters:
         letter.api_kind = kind
     return list(letters)
+
+
+def letter_keys(querysets: dict):
+    """(sent_at, kind, id) of the letters of every kind as one union, newest sent first:
+    counted and sliced in the database, so a page reads only its own keys."""
+    parts = [
+        qs.order_by()
+        .annotate(api_kind=Value(kind, output_field=CharField()))
+        .values_list("sent_at", "api_kind", "pk")
+        for kind, qs in querysets.items()
+    ]
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return union.order_by("-sent_at", "-api_kind", "-pk")
+
+
+def letters_by_key(querysets: dict, keys) -> list:
+    """The letters of one page of `letter_keys`, in its order: one query per kind."""
+    wanted: dict[str, list[int]] = {}
+    for __, kind, pk in keys:
+        wanted.setdefault(kind, []).append(pk)
+    found = {
+        (kind, letter.pk): letter
+        for kind, pks in wanted.items()
+        for letter in marked(querysets[kind].filter(pk__in=pks), kind)
+    }
+    return [found[(kind, pk)] for __, kind, pk in keys]
 
 
 def letters(municipality, kind: str | None = None) -> dict:

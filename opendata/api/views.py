@@ -2,8 +2,6 @@
 JSON only, GET/HEAD/OPTIONS only (anything else is a 405), rate-limited per client
 address, with ETag and Last-Modified and a 304 for a client that has the answer."""
 
-import itertools
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -294,12 +292,11 @@ class LetterViewSet(PublicApiMixin, viewsets.GenericViewSet):
             kind: f.apply_filters(self.filters, qs, request, self.municipality)
             for kind, qs in self.kinds().items()
         }
-        letters = list(
-            itertools.chain.from_iterable(query.marked(qs, kind) for kind, qs in querysets.items())
-        )
-        letters.sort(key=lambda letter: (letter.sent_at, letter.pk), reverse=True)
         self.last_modified = self.municipality.public_changed_at
-        page = self.paginate_queryset(letters)
+        # The kinds are paged together in SQL (a union of keys, newest sent first), and
+        # only the page's letters are read: the list never loads every letter.
+        keys = self.paginate_queryset(query.letter_keys(querysets))
+        page = query.letters_by_key(querysets, keys)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @extend_schema(
