@@ -11,6 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .calendars import renew_token, token_for
 from .models import AdvisoryCouncil, Portfolio
 from .roles import scope_for
+from .watchlist import CALENDAR_MONTHS_BACK
 
 
 class CalendarFeedsView(WagtailAdminTemplateMixin, TemplateView):
@@ -41,6 +42,7 @@ class CalendarFeedsView(WagtailAdminTemplateMixin, TemplateView):
                 councils.filter(pk__in=scope.advisory_council_ids)
                 | councils.filter(municipalities__in=scope.griffie_municipality_ids)
             ).distinct()
+        context["months_back"] = CALENDAR_MONTHS_BACK
         build = self.request.build_absolute_uri
         context["feeds"] = [
             (str(p), build(reverse("portfolio_deadlines_ics", args=[token, p.pk])))
