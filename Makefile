@@ -10,7 +10,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install site-deps lint check messages test-sqlite test-postgres prod-smoke bench bench-extraction clean
+.PHONY: run test install site-deps lint check messages test-sqlite test-postgres prod-smoke bench bench-extraction bench-scale clean
 
 # Set up everything, load the demo data and serve the site (SQLite, demo mode).
 run: install messages
@@ -69,6 +69,16 @@ bench: install messages
 	$(BIN)/python manage.py bench_letters
 	$(BIN)/python manage.py bench_export
 	$(BIN)/python manage.py bench_import
+
+# Issue 16: every page type at SIZES moties (a fresh database per size, scale data from
+# generate_scale_data), then gunicorn's throughput; prints tables, asserts nothing.
+# SIZES=100,10000 for a quicker run; BENCH_ARGS for more options (see --help).
+SIZES ?= 100,10000,100000
+BENCH_ARGS ?=
+bench-scale: install messages
+	mkdir -p var
+	DJANGO_DEBUG=false bin/with-postgres $(BIN)/python manage.py bench_scale \
+	  --sizes $(SIZES) --markdown var/bench-scale.md $(BENCH_ARGS)
 
 # Precision and recall of the advice extraction over tests/letters/corpus, and its speed.
 bench-extraction: install messages
