@@ -267,3 +267,12 @@ def test_the_response_link_leads_college_staff_to_the_adviezen_awaiting_a_respon
     for advice in adviezen:
         assert advice.subject in page
     assert "Advies wacht" not in list_page(town.staff, "/admin/advice/?overdue=soon")
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/motion/", "/admin/commitment/", "/admin/advice_request/", "/admin/advice/"]
+)
+def test_every_list_offers_the_panels_groups_as_a_filter(town, url):
+    page = list_page(town.griffie, url)
+    assert re.search(r'<option value="yes"[^>]*>\s*Te laat\s*</option>', page)
+    assert re.search(r'<option value="soon"[^>]*>\s*Verloopt binnen 14 dagen\s*</option>', page)
