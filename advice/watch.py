@@ -1,9 +1,14 @@
 """The deadlines of adviesaanvragen, for the dashboard, reminders and calendars."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from governance.watchlist import DeadlineSource, WatchItem, advisory_members, portfolio_staff
+from governance.watchlist import (
+    DeadlineSource,
+    WatchItem,
+    advisory_members,
+    pk_url,
+    portfolio_staff,
+)
 
 from .models import Advice, AdviceRequest
 
@@ -26,7 +31,7 @@ class AdviceRequestDeadlines(DeadlineSource):
             kind=str(self.kind),
             title=request.subject,
             due=request.due_date,
-            admin_url=reverse("advice_request:inspect", args=[request.pk]),
+            admin_url=pk_url("advice_request:inspect", request.pk),
             municipality_id=request.municipality_id,
             portfolio_id=request.portfolio_id,
             portfolio=request.portfolio.name if request.portfolio_id else "",
@@ -66,7 +71,7 @@ class AdviceResponseDeadlines(DeadlineSource):
             kind=str(self.kind),
             title=str(advice),
             due=advice.response_due_date,
-            admin_url=reverse("advice:inspect", args=[advice.pk]),
+            admin_url=pk_url("advice:inspect", advice.pk),
             municipality_id=advice.municipality_id,
             portfolio_id=advice.portfolio_id,
             portfolio=advice.portfolio.name if advice.portfolio_id else "",

@@ -1,9 +1,8 @@
 """The deadlines of toezeggingen, for the dashboard, the reminders and the calendars."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from governance.watchlist import DeadlineSource, WatchItem, portfolio_staff
+from governance.watchlist import DeadlineSource, WatchItem, pk_url, portfolio_staff
 
 from .models import Commitment
 
@@ -27,7 +26,7 @@ class CommitmentDeadlines(DeadlineSource):
             kind=str(self.kind),
             title=f"{commitment.number} {commitment.title}",
             due=commitment.deadline,
-            admin_url=reverse("commitment:inspect", args=[commitment.pk]),
+            admin_url=pk_url("commitment:inspect", commitment.pk),
             municipality_id=commitment.municipality_id,
             portfolio_id=commitment.portfolio_id,
             portfolio=commitment.portfolio.name,

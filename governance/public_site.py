@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from .watchlist import CALENDAR_MONTHS_BACK
+from .calendars import window_numbers
 
 LOGO_CACHE_SECONDS = 24 * 60 * 60
 
@@ -141,8 +141,13 @@ def more_links(request, site) -> list[Link]:
     links = [
         # The calendar covers a window (governance.calendars), and says so here too.
         Link(
-            str(_("Deadlines calendar (iCalendar; the past %(months)s months and all ahead)"))
-            % {"months": CALENDAR_MONTHS_BACK},
+            str(
+                _(
+                    "Deadlines calendar (iCalendar; the past %(months_back)s months up to "
+                    "%(months_ahead)s months ahead, at most %(size)s)"
+                )
+            )
+            % window_numbers(),
             reverse("public_deadlines_ics"),
         ),
         # The documentation, a page for people; it names this municipality's entrance.

@@ -8,10 +8,11 @@ fixed number per group; a window of dates); see docs/scale.md."""
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.db.models import F
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext, ngettext
 
 
@@ -54,8 +55,31 @@ GROUPS = {"overdue": "yes", "due_soon": "soon"}
 # The most urgent items the panel shows per group; the rest are counted and linked.
 PANEL_SIZE = 10
 
-# The calendar feeds start this many months back and run on without end.
+# The calendar feeds cover the deadlines from this many months back up to this many
+# months ahead, and at most this many events (the earliest due first): a feed is a
+# bounded answer however many records there are (docs/scale.md).
 CALENDAR_MONTHS_BACK = 3
+CALENDAR_MONTHS_AHEAD = 12
+CALENDAR_SIZE = 500
+
+# A pk that no real record has, reversed once and replaced by the real pk: one
+# `reverse()` per URL name instead of one per item (a third of a large feed's time).
+_PK_PLACEHOLDER = 2_147_483_647_000
+
+
+@lru_cache(maxsize=64)
+def _url_parts(name: str, prefix: str, urlconf) -> tuple[str, str]:
+    head, tail = reverse(name, args=[_PK_PLACEHOLDER], urlconf=urlconf).rsplit(
+        str(_PK_PLACEHOLDER), 1
+    )
+    return head, tail
+
+
+def pk_url(name: str, pk) -> str:
+    """`reverse(name, args=[pk])` for a URL whose only argument is a pk, without a
+    `reverse()` per call; keyed on the script prefix and urlconf, as reverse() is."""
+    head, tail = _url_parts(name, get_script_prefix(), get_urlconf())
+    return f"{head}{pk}{tail}"
 
 
 class DeadlineSource:
@@ -114,16 +138,18 @@ class DeadlineSource:
         None where this source has none for it."""
         raise NotImplementedError
 
-    def calendar_items(self, *, since, municipality_ids=None, **scope) -> list[WatchItem]:
-        """Open items due on or after `since` for a calendar feed, of the given
-        municipalities only when these are given."""
+    def calendar_items(
+        self, *, since, until, limit, municipality_ids=None, **scope
+    ) -> list[WatchItem]:
+        """The first `limit` open items due from `since` up to and including `until`
+        for a calendar feed, of the given municipalities only when these are given."""
         queryset = self.calendar_queryset(**scope)
         if queryset is None:
             return []
-        queryset = queryset.filter(**{f"{self.due_field}__gte": since})
+        queryset = queryset.filter(**{f"{self.due_field}__range": (since, until)})
         if municipality_ids is not None:
             queryset = queryset.filter(municipality_id__in=municipality_ids)
-        return self._items(queryset)
+        return self._items(queryset, limit)
 
 
 def portfolio_staff(items: list[WatchItem]) -> dict[str, list]:

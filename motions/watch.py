@@ -1,9 +1,8 @@
 """The deadlines of moties, for the dashboard, the reminders and the calendars."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from governance.watchlist import DeadlineSource, WatchItem, portfolio_staff
+from governance.watchlist import DeadlineSource, WatchItem, pk_url, portfolio_staff
 
 from .models import Motion
 
@@ -27,7 +26,7 @@ class MotionDeadlines(DeadlineSource):
             kind=str(self.kind),
             title=f"{motion.number} {motion.title}",
             due=motion.deadline,
-            admin_url=reverse("motion:inspect", args=[motion.pk]),
+            admin_url=pk_url("motion:inspect", motion.pk),
             municipality_id=motion.municipality_id,
             portfolio_id=motion.portfolio_id,
             portfolio=motion.portfolio.name if motion.portfolio_id else "",
