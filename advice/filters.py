@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from governance.filters import scoped_choices
+from governance.filters import overdue_filter, scoped_choices
 from governance.models import AdvisoryCouncil, Portfolio
 
 from .constants import AdviceStatus, RequestStatus
@@ -19,10 +19,11 @@ class AdviceRequestFilterSet(WagtailFilterSet):
     portfolio = django_filters.ModelChoiceFilter(
         label=_("Portfolio"), queryset=scoped_choices(Portfolio)
     )
+    overdue = overdue_filter()
 
     class Meta:
         model = AdviceRequest
-        fields = ["status", "advisory_council", "portfolio"]
+        fields = ["status", "advisory_council", "portfolio", "overdue"]
 
 
 class AdviceFilterSet(AdviceRequestFilterSet):
@@ -30,4 +31,4 @@ class AdviceFilterSet(AdviceRequestFilterSet):
 
     class Meta:
         model = Advice
-        fields = ["status", "advisory_council", "portfolio"]
+        fields = ["status", "advisory_council", "portfolio", "overdue"]

@@ -1,10 +1,16 @@
 """Querysets of adviesaanvragen, composed of small filters."""
 
-from django.db import models
+import datetime
 
+from django.db import models
+from django.utils import timezone
+
+from governance.constants import DUE_SOON_DAYS
 from governance.roles import scope_for
 
-from .constants import AdviceStatus, RequestStatus
+from .constants import RESPONDING_STATUSES, AdviceStatus, RequestStatus
+
+DUE_SOON = datetime.timedelta(days=DUE_SOON_DAYS)
 
 
 class AdviceRequestQuerySet(models.QuerySet):
@@ -25,10 +31,40 @@ class AdviceRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=RequestStatus.open)
 
+    def overdue(self, today=None):
+        """Open requests whose advice is past its due date."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+    def due_soon(self, today=None):
+        """Open requests due from today up to and including DUE_SOON_DAYS ahead."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__range=(today, today + DUE_SOON))
+
+    def not_overdue(self, today=None):
+        return self.exclude(pk__in=self.overdue(today).values("pk"))
+
 
 class AdviceQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.visible_to_scope(scope_for(user))
+
+    def awaiting_response(self):
+        return self.filter(status__in=RESPONDING_STATUSES)
+
+    def overdue(self, today=None):
+        """Adviezen awaiting the college's response past its due date (the deadline of
+        an advies is the college's, not the adviesraad's)."""
+        today = today or timezone.localdate()
+        return self.awaiting_response().filter(response_due_date__lt=today)
+
+    def due_soon(self, today=None):
+        """Adviezen awaiting a response due from today up to DUE_SOON_DAYS ahead."""
+        today = today or timezone.localdate()
+        return self.awaiting_response().filter(response_due_date__range=(today, today + DUE_SOON))
+
+    def not_overdue(self, today=None):
+        return self.exclude(pk__in=self.overdue(today).values("pk"))
 
     def visible_to_scope(self, scope):
         """Its adviesraad sees an advies from the first draft; the griffie and the

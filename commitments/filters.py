@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from governance.filters import scoped_choices
+from governance.filters import overdue_filter, scoped_choices
 from governance.models import Meeting, Portfolio
 
 from .constants import CommitmentStatus
@@ -20,20 +20,8 @@ class CommitmentFilterSet(WagtailFilterSet):
         label=_("Portfolio"), queryset=scoped_choices(Portfolio)
     )
     meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=scoped_choices(Meeting))
-    overdue = django_filters.ChoiceFilter(
-        label=_("Overdue"),
-        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
-        method="filter_overdue",
-        empty_label=_("All"),
-    )
+    overdue = overdue_filter()
 
     class Meta:
         model = Commitment
         fields = ["status", "portfolio", "meeting", "overdue"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value == "yes":
-            return queryset.overdue()
-        if value == "no":
-            return queryset.not_overdue()
-        return queryset

@@ -56,3 +56,8 @@ class NotificationKind(models.TextChoices):
     completion_proposed = "completion_proposed", _("A proposal to complete a motion or commitment")
     council_decision = "council_decision", _("The council's decision on a motion or commitment")
     published = "published", _("Publication of a record I worked on")
+
+
+# "Due soon": open and due from today up to and including this many days ahead. The
+# admin home's deadline panel and the lists' "due within 14 days" filter share it.
+DUE_SOON_DAYS = 14

@@ -1,11 +1,11 @@
-"""The deadline panel on the admin home: overdue first, then what is due soon."""
+"""The deadline panel on the admin home: overdue first, then what is due soon; a fixed
+number of the most urgent items per group, the rest counted and linked to the lists."""
 
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from .watchlist import watch_items
-
-HORIZON_DAYS = 14
+from .constants import DUE_SOON_DAYS
+from .watchlist import PANEL_SIZE, watch_panel
 
 
 class DeadlinePanel(Component):
@@ -19,18 +19,17 @@ class DeadlinePanel(Component):
         self.user = user
         self.today = today or timezone.localdate()
 
-    def get_context_data(self, parent_context=None):
-        items = watch_items(self.user, self.today, HORIZON_DAYS)
+    def _group(self, group, overdue):
         rows = [
-            {
-                "item": item,
-                "overdue": item.is_overdue(self.today),
-                "days": item.describe_days(self.today),
-            }
-            for item in items
+            {"item": item, "overdue": overdue, "days": item.describe_days(self.today)}
+            for item in group.items
         ]
+        return {"rows": rows, "total": group.total, "hidden": group.hidden, "kinds": group.kinds}
+
+    def get_context_data(self, parent_context=None):
+        panel = watch_panel(self.user, self.today, PANEL_SIZE)
         return {
-            "overdue": [row for row in rows if row["overdue"]],
-            "upcoming": [row for row in rows if not row["overdue"]],
-            "horizon": HORIZON_DAYS,
+            "overdue": self._group(panel["overdue"], True),
+            "upcoming": self._group(panel["due_soon"], False),
+            "horizon": DUE_SOON_DAYS,
         }

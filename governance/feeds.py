@@ -27,9 +27,7 @@ def _ics(name, items, public=False):
 def public_deadlines(request):
     """The published deadlines of the municipality whose site this is."""
     municipality = municipality_or_404(request)
-    items = [
-        item for item in calendar_items(published=True) if item.municipality_id == municipality.pk
-    ]
+    items = calendar_items(published=True, municipality_ids=[municipality.pk])
     return _ics(_("Deadlines of %(name)s") % {"name": municipality.name}, items, public=True)
 
 
@@ -57,9 +55,10 @@ def advisory_council_deadlines(request, token, pk):
     serves_griffie = council.municipalities.filter(pk__in=scope.griffie_municipality_ids).exists()
     if not (scope.is_superuser or pk in scope.advisory_council_ids or serves_griffie):
         raise Http404
-    items = calendar_items(advisory_council=council)
+    municipality_ids = None
     if not (scope.is_superuser or pk in scope.advisory_council_ids):
         # A griffie sees only the requests of its own municipalities.
-        items = [i for i in items if i.municipality_id in scope.griffie_municipality_ids]
+        municipality_ids = list(scope.griffie_municipality_ids)
+    items = calendar_items(advisory_council=council, municipality_ids=municipality_ids)
     name = _("Deadlines of %(name)s") % {"name": council.name}
     return _ics(name, items)

@@ -2,11 +2,21 @@
 list the portfolios, parties or adviesraden of another municipality, nor a record its
 list would not show."""
 
+import django_filters
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from .constants import DUE_SOON_DAYS
 from .forms import visible_records
 from .models import AdvisoryCouncil, Municipality, Portfolio
 from .roles import scope_for
+
+
+def lazy_str(function):
+    """A label computed when shown, in the language of that moment."""
+    return lazy(function, str)
 
 
 def scoped_choices(model):
@@ -40,4 +50,35 @@ def scoped_choices(model):
             )
         return records.filter(municipality_id__in=set(scope.municipality_ids) | advised)
 
+    return queryset
+
+
+@lazy_str
+def _due_soon_label():
+    return gettext("Due within %(days)s days") % {"days": DUE_SOON_DAYS}
+
+
+def overdue_filter():
+    """The lists' filter on deadlines: overdue, due soon (the admin home's two groups,
+    by the model queryset's `overdue()` and `due_soon()`, the one definition of each)
+    or not overdue. The panel links to the lists with these values."""
+    return django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        choices=[
+            ("yes", _("Overdue")),
+            ("soon", _due_soon_label()),
+            ("no", _("Not overdue")),
+        ],
+        method=filter_overdue,
+        empty_label=_("All"),
+    )
+
+
+def filter_overdue(queryset, name, value):
+    if value == "yes":
+        return queryset.overdue()
+    if value == "soon":
+        return queryset.due_soon()
+    if value == "no":
+        return queryset.not_overdue()
     return queryset

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from .calendars import window_numbers
+
 LOGO_CACHE_SECONDS = 24 * 60 * 60
 
 
@@ -137,7 +139,17 @@ def more_links(request, site) -> list[Link]:
     from .pages import PublicSiteSettings
 
     links = [
-        Link(str(_("Deadlines calendar (iCalendar)")), reverse("public_deadlines_ics")),
+        # The calendar covers a window (governance.calendars), and says so here too.
+        Link(
+            str(
+                _(
+                    "Deadlines calendar (iCalendar; the past %(months_back)s months up to "
+                    "%(months_ahead)s months ahead, at most %(size)s)"
+                )
+            )
+            % window_numbers(),
+            reverse("public_deadlines_ics"),
+        ),
         # The documentation, a page for people; it names this municipality's entrance.
         Link(str(_("Open data (API)")), reverse("api_docs")),
         Link(str(_("Figures")), reverse("public_figures")),

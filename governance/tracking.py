@@ -8,12 +8,17 @@ both), so they live here once. The fields stay on each model, because their help
 differ and moving them would change the migrations; the model names its open statuses
 in `OPEN_STATUSES` and its words in a few class attributes."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .constants import DUE_SOON_DAYS
 from .roles import scope_for
+
+DUE_SOON_DAYS_DELTA = datetime.timedelta(days=DUE_SOON_DAYS)
 
 
 class TrackedQuerySet(models.QuerySet):
@@ -43,6 +48,11 @@ class TrackedQuerySet(models.QuerySet):
         """Open records whose deadline has passed."""
         today = today or timezone.localdate()
         return self.open().filter(deadline__lt=today)
+
+    def due_soon(self, today=None):
+        """Open records due from today up to and including DUE_SOON_DAYS ahead."""
+        today = today or timezone.localdate()
+        return self.open().filter(deadline__range=(today, today + DUE_SOON_DAYS_DELTA))
 
     def not_overdue(self, today=None):
         today = today or timezone.localdate()

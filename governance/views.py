@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .calendars import renew_token, token_for
+from .calendars import renew_token, token_for, window_numbers
 from .models import AdvisoryCouncil, Portfolio
 from .roles import scope_for
 
@@ -41,6 +41,7 @@ class CalendarFeedsView(WagtailAdminTemplateMixin, TemplateView):
                 councils.filter(pk__in=scope.advisory_council_ids)
                 | councils.filter(municipalities__in=scope.griffie_municipality_ids)
             ).distinct()
+        context.update(window_numbers())
         build = self.request.build_absolute_uri
         context["feeds"] = [
             (str(p), build(reverse("portfolio_deadlines_ics", args=[token, p.pk])))

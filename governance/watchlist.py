@@ -1,13 +1,18 @@
 """Deadlines to watch, from every app that has them.
 
-Each app registers a `DeadlineSource` (motions: moties; advice: adviesaanvragen);
-the dashboard, the reminders and the calendar feeds ask all sources the same
-questions, each answered by one query per source, never one per item."""
+Each app registers a `DeadlineSource` (motions: moties; advice: adviesaanvragen and
+responses to adviezen; commitments: toezeggingen); the dashboard, the reminders and
+the calendar feeds ask all sources the same questions, each answered by one query per
+source, never one per item. The dashboard and the calendars are bounded in rows (a
+fixed number per group; a window of dates); see docs/scale.md."""
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.db.models import F
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext, ngettext
 
 
@@ -42,29 +47,109 @@ class WatchItem:
         return ngettext("%(days)s day left", "%(days)s days left", days) % {"days": days}
 
 
-class DeadlineSource:
-    """What an app tells about its deadlines; subclasses answer with querysets."""
+# The deadline panel's groups: the name of the queryset method that selects them (the
+# one definition of "overdue" and "due soon" per model, which the lists' filter uses
+# too) and the value of the lists' `overdue` filter that shows the same records.
+GROUPS = {"overdue": "yes", "due_soon": "soon"}
 
-    def visible_items(self, user, until: datetime.date) -> list[WatchItem]:
-        """Open items the user may see, due on or before `until`."""
+# The most urgent items the panel shows per group; the rest are counted and linked.
+PANEL_SIZE = 10
+
+# The calendar feeds cover the deadlines from this many months back up to this many
+# months ahead, and at most this many events (the earliest due first): a feed is a
+# bounded answer however many records there are (docs/scale.md).
+CALENDAR_MONTHS_BACK = 3
+CALENDAR_MONTHS_AHEAD = 12
+CALENDAR_SIZE = 500
+
+# A pk that no real record has, reversed once and replaced by the real pk: one
+# `reverse()` per URL name instead of one per item (a third of a large feed's time).
+_PK_PLACEHOLDER = 2_147_483_647_000
+
+
+@lru_cache(maxsize=64)
+def _url_parts(name: str, prefix: str, urlconf) -> tuple[str, str]:
+    head, tail = reverse(name, args=[_PK_PLACEHOLDER], urlconf=urlconf).rsplit(
+        str(_PK_PLACEHOLDER), 1
+    )
+    return head, tail
+
+
+def pk_url(name: str, pk) -> str:
+    """`reverse(name, args=[pk])` for a URL whose only argument is a pk, without a
+    `reverse()` per call; keyed on the script prefix and urlconf, as reverse() is."""
+    head, tail = _url_parts(name, get_script_prefix(), get_urlconf())
+    return f"{head}{pk}{tail}"
+
+
+class DeadlineSource:
+    """What an app tells about its deadlines. A subclass names its model, the field
+    with the due date, the admin list (whose `overdue` filter has the groups' values)
+    and how one record becomes a WatchItem; the model's queryset answers `open`-ness
+    and `overdue()`/`due_soon()` itself, so the panel and the lists agree."""
+
+    kind = ""
+    model = None
+    due_field = ""
+    tiebreak = ""
+    list_url_name = ""
+
+    def watched(self, queryset):
+        """The records of `queryset` that have a deadline to watch."""
         raise NotImplementedError
+
+    def to_item(self, record) -> WatchItem:
+        raise NotImplementedError
+
+    def _items(self, queryset, limit=None) -> list[WatchItem]:
+        queryset = self.watched(queryset).select_related("portfolio")
+        queryset = queryset.order_by(self.due_field, self.tiebreak)
+        if limit is not None:
+            queryset = queryset[:limit]
+        return [self.to_item(record) for record in queryset]
+
+    def visible(self, user):
+        return self.model.objects.visible_to(user)
+
+    def group(self, user, group: str, today: datetime.date):
+        """The user's records of one panel group ("overdue" or "due_soon")."""
+        return getattr(self.visible(user), group)(today)
+
+    def list_url(self, group: str) -> str:
+        """The admin list filtered to the records of the group."""
+        return f"{reverse(self.list_url_name)}?{urlencode({'overdue': GROUPS[group]})}"
 
     def items_due_between(
         self, municipality, first: datetime.date, last: datetime.date
     ) -> list[WatchItem]:
         """Open items of the municipality due from `first` up to and including `last`."""
-        raise NotImplementedError
+        lookup = {f"{self.due_field}__range": (first, last)}
+        return self._items(self.model.objects.filter(municipality=municipality, **lookup))
 
     def overdue_items(self, municipality, today: datetime.date) -> list[WatchItem]:
-        raise NotImplementedError
+        return self._items(self.model.objects.filter(municipality=municipality).overdue(today))
 
     def responsible_users(self, items: list[WatchItem]) -> dict[str, list]:
         """The users to remind of each item, by item key."""
         raise NotImplementedError
 
-    def calendar_items(self, *, portfolio=None, advisory_council=None, published=False):
-        """Open items for a calendar feed of a portfolio, an adviesraad, or the public."""
+    def calendar_queryset(self, *, portfolio=None, advisory_council=None, published=False):
+        """The records for a calendar feed of a portfolio, an adviesraad or the public;
+        None where this source has none for it."""
         raise NotImplementedError
+
+    def calendar_items(
+        self, *, since, until, limit, municipality_ids=None, **scope
+    ) -> list[WatchItem]:
+        """The first `limit` open items due from `since` up to and including `until`
+        for a calendar feed, of the given municipalities only when these are given."""
+        queryset = self.calendar_queryset(**scope)
+        if queryset is None:
+            return []
+        queryset = queryset.filter(**{f"{self.due_field}__range": (since, until)})
+        if municipality_ids is not None:
+            queryset = queryset.filter(municipality_id__in=municipality_ids)
+        return self._items(queryset, limit)
 
 
 def portfolio_staff(items: list[WatchItem]) -> dict[str, list]:
@@ -112,9 +197,48 @@ def register_source(source: DeadlineSource) -> None:
     SOURCES.append(source)
 
 
-def watch_items(user, today: datetime.date, horizon_days: int = 14) -> list[WatchItem]:
-    """Everything the user watches that is overdue or due within the horizon: the
-    most overdue first, then by due date."""
-    until = today + datetime.timedelta(days=horizon_days)
-    items = [item for source in SOURCES for item in source.visible_items(user, until)]
-    return sorted(items, key=lambda item: (item.due, item.kind, item.title))
+@dataclass
+class KindCount:
+    """How many items of one kind a panel group holds, and the list that shows them."""
+
+    kind: str
+    count: int
+    url: str
+
+
+@dataclass
+class PanelGroup:
+    """The most urgent items of a group, how many there are, and where to see them all."""
+
+    items: list[WatchItem]
+    total: int
+    kinds: list[KindCount]
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.items)
+
+
+def watch_panel(user, today: datetime.date, limit: int = PANEL_SIZE) -> dict[str, PanelGroup]:
+    """Per group (overdue; due within DUE_SOON_DAYS) the user's `limit` most urgent
+    items, the most overdue first, with the count per kind: two queries per source
+    and group (the first `limit` of each source, then merged; the count), whatever
+    the number of records."""
+    panel = {}
+    for group in GROUPS:
+        items, kinds = [], []
+        for source in SOURCES:
+            queryset = source.group(user, group, today)
+            items += source._items(queryset, limit)
+            count = queryset.count()
+            if count:
+                kinds.append(KindCount(str(source.kind), count, source.list_url(group)))
+        items.sort(key=lambda item: (item.due, item.kind, item.title))
+        total = sum(kind.count for kind in kinds)
+        panel[group] = PanelGroup(items[:limit], total, kinds)
+    return panel
+
+
+def watch_items(user, today: datetime.date, limit: int = PANEL_SIZE) -> list[WatchItem]:
+    """The panel's items in one list: the overdue ones first, then those due soon."""
+    return [item for group in watch_panel(user, today, limit).values() for item in group.items]

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from governance.filters import scoped_choices
+from governance.filters import overdue_filter, scoped_choices
 from governance.models import Meeting, Party, Portfolio
 
 from .constants import MotionStatus
@@ -29,20 +29,8 @@ class MotionFilterSet(WagtailFilterSet):
     deadline = django_filters.DateFromToRangeFilter(
         label=_("Deadline between"), widget=DateRangePickerWidget
     )
-    overdue = django_filters.ChoiceFilter(
-        label=_("Overdue"),
-        choices=[("yes", _("Overdue")), ("no", _("Not overdue"))],
-        method="filter_overdue",
-        empty_label=_("All"),
-    )
+    overdue = overdue_filter()
 
     class Meta:
         model = Motion
         fields = ["status", "portfolio", "party", "meeting", "deadline", "overdue"]
-
-    def filter_overdue(self, queryset, name, value):
-        if value == "yes":
-            return queryset.overdue()
-        if value == "no":
-            return queryset.not_overdue()
-        return queryset

@@ -4,6 +4,7 @@ ones on every public surface; the dashboard, reminders and private calendars kno
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -165,6 +166,7 @@ def ics_summaries(response):
     return [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
 
 
+@time_machine.travel(datetime.date(2026, 12, 10), tick=False)  # the feeds cover a window
 def test_the_public_calendar_shows_only_published_open_commitments(town, site):
     shown, hidden = commitment(town, "Openbare belofte"), commitment(town, "Nog niet openbaar")
     done = commitment(town, "Afgedane belofte", completed=True)
@@ -178,6 +180,7 @@ def test_the_public_calendar_shows_only_published_open_commitments(town, site):
     assert hidden.title not in " ".join(ics_summaries(get("/termijnen.ics")))
 
 
+@time_machine.travel(datetime.date(2026, 12, 10), tick=False)
 def test_the_portfolio_calendar_has_its_commitments(town):
     mine = commitment(town, "Van deze portefeuille")
     commitment(town, "Van een andere", portfolio=town.other_portfolio)
