@@ -28,7 +28,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from advice.constants import AdviceStatus, Position, RequestStatus
@@ -348,8 +348,18 @@ def generate(
         out(f"search index: started after {step - started:.0f} s of rows")
         index_records(report)
         report.timed("search index", step)
+    analyse()
     report.timed("total", started)
     return report
+
+
+def analyse() -> None:
+    """Fresh planner statistics on PostgreSQL: right after bulk inserts the planner
+    still believes the tables empty and picks plans that take minutes, so every figure
+    measured before autovacuum caught up would mislead."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def organisation() -> dict[str, Municipality]:
