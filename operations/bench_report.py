@@ -82,7 +82,8 @@ def render_text(results: Results, generation: dict, throughput: dict) -> str:
 def summary_lines(results: Results, generation: dict, throughput: dict) -> list[str]:
     lines = []
     for size, seconds in generation.items():
-        lines.append(f"Generating N={size:,}: {seconds:.1f} s")
+        made = "a kept database, reused" if seconds is None else f"{seconds:.1f} s"
+        lines.append(f"Generating N={size:,}: {made}")
     for size, figures in throughput.items():
         if figures:
             parts = [f"{k} {v:.1f} req/s" for k, v in figures.items() if k != "ratio"]

@@ -27,8 +27,9 @@ class Databases:
     """CREATE DATABASE … TEMPLATE <the migrated one> for each size, so that every size
     starts from the same empty, migrated state; dropped afterwards."""
 
-    def __init__(self, connection):
+    def __init__(self, connection, keep=False):
         self.connection = connection
+        self.keep = keep
         self.template = connection.settings_dict["NAME"]
         self.current = None
 
@@ -46,11 +47,29 @@ class Databases:
         self.connection.settings_dict["NAME"] = name
         self.current = name
 
+    def kept(self, size) -> bool:
+        """Switch to the database a run with --keep left for this size, if there is one."""
+        name = f"{self.template}_bench_{size}"
+        self.drop_current()
+        self.connection.settings_dict["NAME"] = self.template
+        self.connection.close()
+        with self.connection._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            found = cursor.fetchone() is not None
+        if found:
+            self.connection.settings_dict["NAME"] = name
+            self.current = name
+        return found
+
     def drop_current(self):
+        """Leave the current size's database, and drop it unless it is to be kept."""
         if self.current:
             name, self.current = self.current, None
             self.connection.settings_dict["NAME"] = self.template
-            self._execute(f'DROP DATABASE IF EXISTS "{name}"')
+            if self.keep:
+                self.connection.close()
+            else:
+                self._execute(f'DROP DATABASE IF EXISTS "{name}"')
 
     def drop_all(self):
         self.drop_current()

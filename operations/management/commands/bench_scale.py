@@ -36,6 +36,19 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
         parser.add_argument("--markdown", help="also write the table as Markdown here")
         parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="keep each size's database afterwards (PostgreSQL), for --reuse",
+        )
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="measure a size's kept database (migrated first) instead of generating it",
+        )
+        parser.add_argument(
+            "--generate-only", action="store_true", help="generate (and --keep), measure nothing"
+        )
+        parser.add_argument(
             "--in-place",
             action="store_true",
             help="use the current database as it is and add each size's data to it "
@@ -52,7 +65,8 @@ class Command(BaseCommand):
         in_place = (
             options["in_place"] or connection.vendor != "postgresql" or connection.in_atomic_block
         )
-        databases = None if in_place else scale_throughput.Databases(connection)
+        keep = options["keep"] or options["generate_only"]
+        databases = None if in_place else scale_throughput.Databases(connection, keep=keep)
         if databases:
             self.say("migrating the template database")
             call_command("migrate", interactive=False, verbosity=0)
@@ -60,12 +74,19 @@ class Command(BaseCommand):
         generation, throughput = {}, {}
         try:
             for size in sizes:
-                if databases:
-                    databases.fresh(size)
-                started = time.monotonic()
-                report = generate(motions=size, points=options["points"], out=self.say)
-                generation[size] = time.monotonic() - started
-                self.say(f"N={size}: generated in {generation[size]:.1f} s: {counts(report)}")
+                if databases and options["reuse"] and databases.kept(size):
+                    self.say(f"N={size}: reusing the kept database, migrating it")
+                    call_command("migrate", interactive=False, verbosity=0)
+                    generation[size] = None
+                else:
+                    if databases:
+                        databases.fresh(size)
+                    started = time.monotonic()
+                    report = generate(motions=size, points=options["points"], out=self.say)
+                    generation[size] = time.monotonic() - started
+                    self.say(f"N={size}: generated in {generation[size]:.1f} s: {counts(report)}")
+                if options["generate_only"]:
+                    continue
                 self.measure_pages(size, options["repeat"], results)
                 if not options["no_throughput"]:
                     throughput[size] = scale_throughput.run(
@@ -74,6 +95,8 @@ class Command(BaseCommand):
         finally:
             if databases:
                 databases.drop_all()
+        if options["generate_only"]:
+            return
         text = render_text(results, generation, throughput)
         self.stdout.write(text)
         if options["markdown"]:
