@@ -242,6 +242,7 @@ def commitment(town, title, deadline):
     )
 
 
+@pytest.mark.usefixtures("without_public_cache")
 def test_the_feeds_have_the_earliest_events_up_to_the_cap(town, sites):
     # Moties and toezeggingen interleaved: the cap applies to the merged feed, not per kind.
     days = [datetime.date(2026, 12, day) for day in range(1, 8)]
@@ -306,6 +307,7 @@ def feed_queries(url, **headers):
     return len(queries)
 
 
+@pytest.mark.usefixtures("without_public_cache")
 def test_the_feeds_query_count_does_not_grow(town, sites):
     public_url = reverse("public_deadlines_ics")
     private_url = portfolio_url(town.staff, town.portfolio)

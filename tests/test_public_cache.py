@@ -158,7 +158,7 @@ def test_publishing_a_page_renews_the_answers(town, shown):
         page = home.add_child(instance=ContentPage(title="Over Raadsvolg", slug="over", live=False))
         page.save_revision().publish()
 
-    before, after = stale_after(publish, "/sitemap.xml")
+    before, after = stale_after(publish, "/sitemap-paginas.xml")
     assert "/over/" not in before and "/over/" in after
 
 

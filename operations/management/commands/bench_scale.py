@@ -2,6 +2,7 @@
 throughput of the public motie list against a plain page (issue 16). Prints figures;
 asserts nothing. `make bench-scale` runs it against a throwaway PostgreSQL."""
 
+import contextlib
 import logging
 import time
 
@@ -61,7 +62,10 @@ class Command(BaseCommand):
             raise CommandError("--sizes takes positive numbers, e.g. 100,10000,100000")
         if not (settings.DEBUG or getattr(settings, "RAADSVOLG_DEMO", False)):
             raise CommandError("Scale data only in demo or DEBUG mode: it adds demo accounts.")
-        self.prepare_settings()
+        with measuring_settings(self.say):
+            self.run(sizes, options)
+
+    def run(self, sizes, options):
         in_place = (
             options["in_place"] or connection.vendor != "postgresql" or connection.in_atomic_block
         )
@@ -104,15 +108,6 @@ class Command(BaseCommand):
                 out.write(render_markdown(results, generation, throughput))
             self.say(f"Markdown written to {options['markdown']}")
 
-    def prepare_settings(self):
-        """Measure as production runs: DEBUG off, no rate limit of the API in the way."""
-        if settings.DEBUG:
-            self.say("DEBUG was on; switched off for the measurement (run with DJANGO_DEBUG=false)")
-            settings.DEBUG = False
-        settings.RAADSVOLG_API_RATE_LIMIT = "1000000/minute"
-        # One log line per request would bury the figures.
-        logging.getLogger("raadsvolg.request").setLevel(logging.WARNING)
-
     def measure_pages(self, size, repeat, results):
         site = bench_pages.Site()
         pages = bench_pages.all_pages(site)
@@ -136,3 +131,23 @@ class Command(BaseCommand):
 def counts(report) -> str:
     wanted = ("motion", "commitment", "advice", "advicepoint", "history rows")
     return ", ".join(f"{report.counts.get(k, 0):,} {k}" for k in wanted)
+
+
+@contextlib.contextmanager
+def measuring_settings(say):
+    """Measure as production runs: DEBUG off, no rate limit of the API in the way, no
+    log line per request burying the figures. Restored afterwards, since the tests run
+    this command in their own process."""
+    saved = settings.DEBUG, settings.RAADSVOLG_API_RATE_LIMIT
+    request_log = logging.getLogger("raadsvolg.request")
+    saved_level = request_log.level
+    if settings.DEBUG:
+        say("DEBUG was on; switched off for the measurement (run with DJANGO_DEBUG=false)")
+    settings.DEBUG = False
+    settings.RAADSVOLG_API_RATE_LIMIT = "1000000/minute"
+    request_log.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        settings.DEBUG, settings.RAADSVOLG_API_RATE_LIMIT = saved
+        request_log.setLevel(saved_level)
