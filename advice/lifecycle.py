@@ -265,13 +265,22 @@ def _record_response_date(advice, field, on: datetime.date):
     return response
 
 
+def _publish(advice, user, on):
+    # The moment, not the date asked: as a motie's (governance.publication).
+    advice.published_at = timezone.now()
+
+
+def _withdraw_publication(advice, user, on):
+    advice.published_at = None
+
+
 EFFECTS = {
     "submit": _submit,
     "start_response": _start_response,
     "adopt_response": _adopt_response,
     "send_response": _send_response,
-    "publish": lambda advice, user, on: None,
-    "withdraw_publication": lambda advice, user, on: None,
+    "publish": _publish,
+    "withdraw_publication": _withdraw_publication,
 }
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -260,6 +261,15 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
         help_text=_("Set on submission; the college's response term runs from it."),
     )
     response_due_date = models.DateField(_("response due"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the griffie publishes the advice, cleared when it withdraws the "
+            "publication; only published adviezen show on the public site."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -276,7 +286,14 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
                 fields=["municipality", "-date", "subject"],
                 name="advice_published_date",
                 condition=models.Q(status=AdviceStatus.published),
-            )
+            ),
+            # The DiWoo sitemaps and the sitemap: a municipality's published adviezen,
+            # oldest publication first.
+            models.Index(
+                fields=["municipality", "published_at"],
+                name="advice_published_at",
+                condition=models.Q(status=AdviceStatus.published),
+            ),
         ]
 
     def __str__(self):
@@ -295,6 +312,24 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
             raise ValidationError(
                 {"advisory_council": _("This advisory council does not serve this municipality.")}
             )
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        touches_status = update_fields is None or "status" in update_fields
+        if touches_status and self.sync_published_at() and update_fields is not None:
+            kwargs["update_fields"] = [*update_fields, "published_at"]
+        super().save(*args, **kwargs)
+
+    def sync_published_at(self) -> bool:
+        """Keep `published_at` set exactly while the advies is published, whatever saves
+        it (the publish step, the admin, a test): the moment its present published
+        stretch began (what the history shows as the save that published it). True when
+        it changed."""
+        published = self.status == AdviceStatus.published
+        if published == (self.published_at is not None):
+            return False
+        self.published_at = timezone.now() if published else None
+        return True
 
     @property
     def is_draft(self) -> bool:

@@ -175,8 +175,6 @@ def latest(*moments):
 # What is published, fetched up front (one query per kind)
 # ---------------------------------------------------------------------------------------
 
-EPOCH = Value(datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC), output_field=DateTimeField())
-
 
 def advice_last_changed(outer="pk"):
     """When the advies (named by `outer`) last changed, from its history."""
@@ -184,33 +182,16 @@ def advice_last_changed(outer="pk"):
     return Subquery(history.order_by("-history_date").values("history_date")[:1])
 
 
-def advice_published_since(outer="pk"):
-    """When the advies (named by `outer`) was published: the first history row of its
-    present published stretch, so a withdrawal and a new publication count anew."""
-    history = Advice.history.model.objects
-    unpublished = (
-        history.filter(id=OuterRef(OuterRef(outer)))
-        .exclude(status=AdviceStatus.published)
-        .order_by("-history_date")
-        .values("history_date")[:1]
-    )
-    stretch = history.filter(
-        id=OuterRef(outer),
-        status=AdviceStatus.published,
-        history_date__gt=Coalesce(Subquery(unpublished), EPOCH),
-    )
-    return Subquery(stretch.order_by("history_date").values("history_date")[:1])
-
-
 def publishable_advices(municipality):
     """The municipality's published adviezen (the rule of its public advice pages), with
-    when each was published and last changed."""
+    when each was published (its `published_at`, set by the publish step) and last
+    changed (its history)."""
     return (
         Advice.objects.filter(municipality=municipality, status=AdviceStatus.published)
         .select_related("municipality", "advisory_council")
         .annotate(
             woo_lastmod=Coalesce(advice_last_changed(), "created_at"),
-            woo_published_at=advice_published_since(),
+            woo_published_at=F("published_at"),
         )
     )
 
@@ -239,7 +220,7 @@ def publishable_advice_letters(model, municipality):
         )
         .exclude(pdf="")
         .select_related("advice", "advice__municipality")
-        .annotate(woo_record_published_at=advice_published_since("advice_id"))
+        .annotate(woo_record_published_at=F("advice__published_at"))
     )
 
 
@@ -417,7 +398,7 @@ def _category_kinds(municipality, category, request):
     advice_base = public_base(municipality, AdviceIndexPage, request)
     if advice_base and category == ADVICE:
         lastmod = Coalesce(advice_last_changed(), "created_at")
-        published = Coalesce(advice_published_since(), lastmod)
+        published = Coalesce("published_at", lastmod)
         yield ADVICE_CODE, publishable_advices(municipality), published, lastmod
     if motion_base and category == MEETING_DOCUMENTS:
         published = letter_published()

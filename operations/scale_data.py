@@ -837,6 +837,9 @@ class Generator:
             if status != AdviceStatus.draft:
                 advice.received_date = min(day + datetime.timedelta(days=1), self.today)
                 advice.response_due_date = advice.received_date + datetime.timedelta(days=42)
+            if status == AdviceStatus.published:
+                # The moment its history (advice_history) shows it published from.
+                advice.published_at = self.moment(day, 9)
             advice._topic = topic
             advices.append(advice)
         self.bulk(AdviceRequest, requests)

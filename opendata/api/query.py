@@ -14,7 +14,6 @@ from commitments.models import Commitment
 from governance.letters import LetterStatus
 from governance.models import Meeting
 from motions.models import CompletionLetter, Motion
-from opendata import diwoo
 
 
 def motions(municipality):
@@ -87,7 +86,7 @@ def advices(municipality):
         # What opendata.diwoo reads for the Woo metadata, so that it runs no query.
         .annotate(
             woo_lastmod=Coalesce("last_change", "created_at"),
-            woo_published_at=diwoo.advice_published_since(),
+            woo_published_at=F("published_at"),
         )
         .order_by("-date", "subject")
     )
@@ -143,7 +142,7 @@ def letters_by_key(querysets: dict, keys) -> list:
 def letters(municipality, kind: str | None = None) -> dict:
     """The sent letters of the municipality's published records, per kind, with what
     opendata.diwoo reads for their Woo metadata (so that it runs no query)."""
-    advice_published_at = diwoo.advice_published_since("advice_id")
+    advice_published_at = F("advice__published_at")
     querysets = {
         "raadsbrief-afdoening": sent(CompletionLetter)
         .filter(motion__municipality=municipality, motion__published_at__isnull=False)
