@@ -152,6 +152,48 @@ class DeadlineSource:
         return self._items(queryset, limit)
 
 
+class PortfolioRecordDeadlines(DeadlineSource):
+    """The deadlines of a numbered record of a portfolio with a `deadline` date (moties,
+    toezeggingen): open ones with a known deadline are watched; the college staff of the
+    portfolio are reminded. Subclasses name the model, `kind` and `url_namespace`."""
+
+    due_field = "deadline"
+    tiebreak = "number"
+    url_namespace = ""
+
+    @property
+    def list_url_name(self):
+        return f"{self.url_namespace}:index"
+
+    def watched(self, queryset):
+        return queryset.open().filter(deadline__isnull=False)
+
+    def to_item(self, record) -> WatchItem:
+        return WatchItem(
+            key=f"{self.url_namespace}:{record.pk}",
+            kind=str(self.kind),
+            title=f"{record.number} {record.title}",
+            due=record.deadline,
+            admin_url=pk_url(f"{self.url_namespace}:inspect", record.pk),
+            municipality_id=record.municipality_id,
+            portfolio_id=record.portfolio_id,
+            portfolio=record.portfolio.name if record.portfolio_id else "",
+        )
+
+    def responsible_users(self, items):
+        return portfolio_staff(items)
+
+    def calendar_queryset(self, *, portfolio=None, advisory_council=None, published=False):
+        if advisory_council is not None:
+            return None  # an adviesraad's calendar holds advice deadlines only
+        queryset = self.model.objects.all()
+        if portfolio is not None:
+            queryset = queryset.filter(portfolio=portfolio)
+        if published:
+            queryset = queryset.published()
+        return queryset
+
+
 def portfolio_staff(items: list[WatchItem]) -> dict[str, list]:
     """The college staff of each item's portfolio, by item key (one query)."""
     from .constants import RoleKind
