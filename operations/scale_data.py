@@ -90,6 +90,7 @@ EXTRA_PORTFOLIOS = [
     "Verkeer en mobiliteit",
     "Jeugd en gezondheid",
 ]
+SOCIAL_PORTFOLIOS = ("Sociaal domein", "Onderwijs", "Wonen en ruimte", "Jeugd en gezondheid")
 EXTRA_PARTIES = [("ChristenUnie", "CU"), ("SP", "SP"), ("Partij voor de Dieren", "PvdD")]
 FIRST_NAMES = [
     "Anouk",
@@ -338,12 +339,13 @@ def generate(
         small = Plan(small_motions, max(3, small_motions // 2), max(2, small_motions // 10), points)
         pdf = placeholder_pdf()
         for name, plan in (("Dijkhoven", large), ("Lindeburg", small)):
-            Generator(
-                municipalities[name], plan, random.Random(f"{seed}-{name}"), pdf, report
-            ).run()
+            Generator(municipalities[name], plan, random.Random(f"{seed}-{name}"), pdf, report).run(
+                out
+            )
     report.timed("database rows", started)
     if index:
         step = time.monotonic()
+        out(f"search index: started after {step - started:.0f} s of rows")
         index_records(report)
         report.timed("search index", step)
     report.timed("total", started)
@@ -411,9 +413,8 @@ class Generator:
         is_large = municipality.name == "Dijkhoven"
         self.griffie = users["griffie"] if is_large else users["griffie-lindeburg"]
         self.college = users["college"] if is_large else users["griffie-lindeburg"]
-        self.tag = f"{municipality.tooi_code}-{int(time.time())}"
 
-    def run(self):
+    def run(self, out=print):
         for label, step in (
             ("people", self.people),
             ("meetings", self.meetings),
@@ -424,6 +425,7 @@ class Generator:
             started = time.monotonic()
             step()
             self.report.timed(label, started)
+            out(f"{self.municipality.name}: {label} in {time.monotonic() - started:.1f} s")
 
     # Helpers -----------------------------------------------------------------------
 
@@ -539,6 +541,11 @@ class Generator:
         while len(statuses) < count:
             statuses.append(shares[-1][0])
         statuses = statuses[:count]
+        # Every status at least once when there is room, so that small runs show each.
+        for status, _weight in shares if count >= len(shares) else ():
+            if status not in statuses:
+                most = Counter(statuses).most_common(1)[0][0]
+                statuses[statuses.index(most)] = status
         self.rng.shuffle(statuses)
         return statuses
 
@@ -783,7 +790,10 @@ class Generator:
         for status in self.spread(ADVICE_STATUSES, self.plan.advices):
             topic = self.texts.topic()
             day = self.today - datetime.timedelta(days=self.rng.randint(0, 2400))
-            portfolio = self.rng.choice(self.portfolios)
+            # The adviesraad sociaal domein advises the social portfolios mostly.
+            social = [p for p in self.portfolios if p.name in SOCIAL_PORTFOLIOS]
+            pool = social if social and self.rng.random() < 0.8 else self.portfolios
+            portfolio = self.rng.choice(pool)
             request = None
             if self.rng.random() < 0.6:
                 letter_day = day - datetime.timedelta(days=self.rng.randint(14, 60))
