@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.cleaning import VisibleTextMixin
 from governance.concurrency import VersionedFormMixin
 from governance.dates import DateField
-from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.forms import ADVISORY, STAFF, ScopedAdminForm, bound_choices
 from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
@@ -52,6 +52,15 @@ class AdviceForm(ScopedAdminForm):
     """An advies with its points, written by the adviesraad while it is a draft."""
 
     scope_mode = ADVISORY
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.fields.get("request")
+        if request is not None and not request.disabled:
+            # An advies answers a request that is still open; the ones answered long
+            # ago (thousands over the years) are not offered, except the stored one.
+            open_requests = request.queryset.filter(status=RequestStatus.open)
+            bound_choices(request, open_requests, self.instance.request_id)
 
     def clean(self):
         cleaned = super().clean()
