@@ -121,9 +121,10 @@ class ScopedChooserViewSet(ChooserViewSet):
         )
 
 
-def use_chooser(field: forms.ModelChoiceField, viewset, limit=SELECT_LIMIT) -> bool:
+def use_chooser(field: forms.ModelChoiceField, viewset, limit=None) -> bool:
     """Offer the field's choices through `viewset`'s chooser when there are more than
-    `limit`; a <select> otherwise. Returns whether the chooser is used."""
+    `limit` (SELECT_LIMIT); a <select> otherwise. Returns whether the chooser is used."""
+    limit = SELECT_LIMIT if limit is None else limit
     if len(field.queryset.values_list("pk", flat=True)[: limit + 1]) <= limit:
         return False
     widget = viewset.widget_class()
