@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advice.constants import RequestStatus
+from advice.models import ResponseLetter
 from governance import choosers
 from governance import forms as governance_forms
 from motions.models import Motion
@@ -263,3 +264,78 @@ def test_the_chooser_results_take_few_queries(town, letter_motions, django_asser
     with django_assert_max_num_queries(12):
         response = client.get(url, {"p": 2})
     assert len(chooser_titles(response)) == 12  # 32 moties, 20 a page
+
+
+# The choosers of the advies of a response letter or raadsinformatiebrief.
+
+
+def answered_advice(town, portfolio, subject, status="response_in_preparation"):
+    return AdviceFactory(
+        municipality=town.municipality,
+        advisory_council=town.advisory_council,
+        portfolio=portfolio,
+        subject=subject,
+        status=status,
+    )
+
+
+@pytest.fixture
+def letter_advice(town, other_town):
+    return {
+        "own": answered_advice(town, town.portfolio, "Advies over mantelzorg"),
+        "other_portfolio": answered_advice(town, town.other_portfolio, "Advies over financiën"),
+        "other_town": answered_advice(other_town, other_town.portfolio, "Advies van Lindeburg"),
+        "draft": answered_advice(town, town.portfolio, "Geheim concept", status="draft"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["response_letter", "information_letter"])
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("griffie", ["own", "other_portfolio"]), ("staff", ["own"])],
+)
+def test_the_advice_chooser_lists_only_the_users_own_answered_advice(
+    town, letter_advice, kind, who, expected
+):
+    client = client_for(getattr(town, who))
+    url = reverse(f"{kind}_advice_chooser:choose_results")
+    titles = chooser_titles(client.get(url))
+    assert sorted(titles) == sorted(str(letter_advice[key]) for key in expected)
+
+
+@pytest.mark.parametrize("kind", ["response_letter", "information_letter"])
+@pytest.mark.parametrize(
+    ("who", "key", "status"),
+    [
+        ("griffie", "own", 200),
+        ("griffie", "other_town", 404),
+        ("griffie", "draft", 404),
+        ("staff", "other_portfolio", 404),
+    ],
+)
+def test_the_advice_chosen_view_finds_only_the_users_own_answered_advice(
+    town, letter_advice, kind, who, key, status
+):
+    advice = letter_advice[key]
+    url = reverse(f"{kind}_advice_chooser:chosen", args=[advice.pk])
+    response = client_for(getattr(town, who)).get(url)
+    assert response.status_code == status
+    if status == 404:
+        assert advice.subject not in response.text
+
+
+@pytest.mark.parametrize("kind", ["response_letter", "council_information_letter"])
+def test_a_new_advice_letter_chooses_its_advice_with_a_chooser_beyond_the_limit(
+    town, chooser_limit, letter_advice, kind
+):
+    page = client_for(town.griffie).get(reverse(f"{kind}:add")).text
+    assert '<select name="advice"' not in page
+    assert "_advice_chooser/" in page
+    assert "Advies over" not in page
+
+
+def test_an_advice_with_a_response_letter_is_no_longer_offered_for_one(town, letter_advice):
+    ResponseLetter.objects.create(advice=letter_advice["own"])
+    url = reverse("response_letter_advice_chooser:choose_results")
+    titles = chooser_titles(client_for(town.griffie).get(url))
+    assert titles == [str(letter_advice["other_portfolio"])]
