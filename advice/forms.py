@@ -4,19 +4,21 @@ from django import forms
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from governance.choosers import use_chooser
 from governance.cleaning import VisibleTextMixin
 from governance.concurrency import VersionedFormMixin
 from governance.dates import DateField
-from governance.forms import ADVISORY, STAFF, ScopedAdminForm
+from governance.forms import ADVISORY, STAFF, ScopedAdminForm, bound_choices
 from governance.letters import contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 from governance.roles import scope_for
 from governance.uploads import check_size
 
-from .constants import AdviceStatus, RequestStatus
+from .choosers import LETTER_ADVICE_CHOOSERS, advice_for_a_letter
+from .constants import RequestStatus
 from .documents import max_upload_bytes, read_text
 from .extraction import ExtractionError
-from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, Advice, PointResponse
+from .models import ADVICE_TEXT_LIMIT, TEXT_LIMIT, PointResponse
 
 
 class AdviceRequestForm(ScopedAdminForm):
@@ -52,6 +54,15 @@ class AdviceForm(ScopedAdminForm):
     """An advies with its points, written by the adviesraad while it is a draft."""
 
     scope_mode = ADVISORY
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.fields.get("request")
+        if request is not None and not request.disabled:
+            # An advies answers a request that is still open; the ones answered long
+            # ago (thousands over the years) are not offered, except the stored one.
+            open_requests = request.queryset.filter(status=RequestStatus.open)
+            bound_choices(request, open_requests, self.instance.request_id)
 
     def clean(self):
         cleaned = super().clean()
@@ -305,20 +316,8 @@ class AdviceLetterForm(ScopedAdminForm):
                 advice.disabled = True
             else:
                 advice.queryset = self.advice_choices()
+                use_chooser(advice, LETTER_ADVICE_CHOOSERS[self._meta.model])
 
     def advice_choices(self):
-        """The adviezen that can get this kind of letter now: answered or being answered,
-        and without such a letter yet (an existing one is edited, or corrected with a
-        new version). The response letter is for an advies whose response is not sent."""
-        model = self._meta.model
-        choices = (
-            Advice.objects.visible_to(self.for_user)
-            .exclude(status__in=(AdviceStatus.draft, AdviceStatus.submitted))
-            .filter(portfolio__isnull=False)
-            .exclude(pk__in=model.objects.values("advice"))
-        )
-        if model.__name__ == "ResponseLetter":
-            choices = choices.filter(
-                status__in=(AdviceStatus.response_in_preparation, AdviceStatus.response_adopted)
-            )
-        return choices
+        """The adviezen that can get this kind of letter now (advice.choosers)."""
+        return advice_for_a_letter(self._meta.model, self.for_user)

@@ -11,6 +11,7 @@ from governance.letter_views import LetterViewSet
 from governance.panels import RoleFieldPanel
 from governance.viewsets import ScopedModelViewSet, short_date
 
+from .choosers import information_letter_advice_chooser, response_letter_advice_chooser
 from .filters import AdviceFilterSet, AdviceRequestFilterSet
 from .forms import AdviceForm, AdviceLetterForm, AdviceRequestForm
 from .models import Advice, AdviceRequest, CouncilInformationLetter, ResponseLetter
@@ -246,3 +247,13 @@ class AdviceGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_advice_viewsets():
     return AdviceGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_response_letter_advice_chooser():
+    return response_letter_advice_chooser
+
+
+@hooks.register("register_admin_viewset")
+def register_information_letter_advice_chooser():
+    return information_letter_advice_chooser

@@ -4,6 +4,7 @@ import functools
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.models import WagtailAdminModelForm
@@ -12,7 +13,7 @@ from wagtail.permissions import policy_registry
 from .cleaning import ReadableRichTextMixin, VisibleTextMixin
 from .concurrency import VersionedFormMixin
 from .constants import RoleKind
-from .models import AdvisoryCouncil, Municipality, Person, Portfolio, Role
+from .models import AdvisoryCouncil, Meeting, Municipality, Person, Portfolio, Role
 from .roles import scope_for
 
 GRIFFIE, STAFF, ADVISORY = "griffie", "staff", "advisory"
@@ -125,6 +126,40 @@ def scoped_child_form(form_class, mode=GRIFFIE):
     )
 
 
+# The meetings a form offers (issue 16): the last ones held and the next ones planned.
+# A motie or toezegging is registered for a meeting just held or coming up, so a year of
+# raad and committee meetings is plenty; an older one is kept only as the stored value.
+RECENT_MEETINGS = 50
+UPCOMING_MEETINGS = 25
+
+
+def bound_choices(field: forms.ModelChoiceField, bound, current=None) -> None:
+    """Offer only the records of `bound` (a queryset of the field's model, limited as
+    the domain allows) and the value the record holds (`current`, a pk), so that the
+    <select> keeps its size however many records there are, and editing a record whose
+    value is outside the bound keeps it. The field's own scoping stays in force."""
+    keep = Q(pk__in=bound.values("pk"))
+    if current is not None:
+        keep |= Q(pk=current)
+    field.queryset = field.queryset.filter(keep)
+
+
+def bound_meeting_choices(form) -> None:
+    """Every meeting choice of the form: the recent and upcoming meetings of the user's
+    scope (see RECENT_MEETINGS), plus the stored one."""
+    today = timezone.localdate()
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset.model is not Meeting:
+            continue
+        if isinstance(field, forms.ModelMultipleChoiceField) or field.disabled:
+            continue
+        scoped = field.queryset
+        held = scoped.filter(date__lte=today).order_by("-date", "-pk")[:RECENT_MEETINGS]
+        planned = scoped.filter(date__gt=today).order_by("date", "pk")[:UPCOMING_MEETINGS]
+        recent = scoped.filter(Q(pk__in=held.values("pk")) | Q(pk__in=planned.values("pk")))
+        bound_choices(field, recent, getattr(form.instance, f"{name}_id", None))
+
+
 def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -> bool:
     """A required choice with one possible value is set to it, hidden and disabled (a
     posted value, another municipality's id say, is ignored). Not when the record holds
@@ -158,6 +193,7 @@ class ScopedAdminForm(
             formset.form_kwargs["for_user"] = self.for_user
         if self.for_user is not None:
             self.settle_role_fields()
+        bound_meeting_choices(self)
 
     def settle_role_fields(self) -> None:
         """A municipality or adviesraad with one possible value for this user follows

@@ -3,14 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from governance.choosers import use_chooser
 from governance.dates import DateField
 from governance.forms import STAFF, ScopedAdminForm
 from governance.letters import LetterStatus, contact_initial
 from governance.lifecycle_admin import TransitionFormBase
 
-from .constants import CompletionRoute, MotionStatus, PartyChoice
+from .choosers import letter_motion_chooser, motions_for_a_letter
+from .constants import CompletionRoute, PartyChoice
 from .lifecycle import VOTE_STEPS
-from .models import TEXT_LIMIT, CompletionLetter, Motion, Vote
+from .models import TEXT_LIMIT, CompletionLetter, Vote
 from .votes import check_party_votes, check_vote
 
 
@@ -114,11 +116,8 @@ class CompletionLetterForm(ScopedAdminForm):
             if self.instance.pk:
                 motion.disabled = True
             else:
-                motion.queryset = (
-                    Motion.objects.visible_to(self.for_user)
-                    .filter(status=MotionStatus.in_progress)
-                    .select_related("municipality")
-                )
+                motion.queryset = motions_for_a_letter(self.for_user)
+                use_chooser(motion, letter_motion_chooser)
 
     def clean_motion(self):
         motion = self.cleaned_data.get("motion")

@@ -11,6 +11,7 @@ from governance.panels import RoleFieldPanel
 from governance.viewsets import ScopedModelViewSet, tracked_list_display
 
 from .agenda_list_views import AgendaListView
+from .choosers import letter_motion_chooser
 from .export import EXPORT_HEADINGS, LIST_EXPORT, MotionIndexView
 from .filters import MotionFilterSet
 from .forms import CompletionLetterForm, MotionForm
@@ -119,6 +120,11 @@ class CompletionLetterViewSet(LetterViewSet):
             [FieldPanel("contact_name"), FieldPanel("contact_phone"), FieldPanel("contact_email")]
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_letter_motion_chooser():
+    return letter_motion_chooser
 
 
 @hooks.register("register_admin_viewset")
