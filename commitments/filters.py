@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from governance.filters import overdue_filter, scoped_choices
-from governance.models import Meeting, Portfolio
+from governance.filters import meeting_choices, overdue_filter, scoped_choices
+from governance.models import Portfolio
 
 from .constants import CommitmentStatus
 from .models import Commitment
@@ -19,7 +19,7 @@ class CommitmentFilterSet(WagtailFilterSet):
     portfolio = django_filters.ModelChoiceFilter(
         label=_("Portfolio"), queryset=scoped_choices(Portfolio)
     )
-    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=scoped_choices(Meeting))
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=meeting_choices)
     overdue = overdue_filter()
 
     class Meta:

@@ -4,13 +4,14 @@ list would not show."""
 
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .constants import DUE_SOON_DAYS
-from .forms import visible_records
-from .models import AdvisoryCouncil, Municipality, Portfolio
+from .forms import recent_meetings, visible_records
+from .models import AdvisoryCouncil, Meeting, Municipality, Portfolio
 from .roles import scope_for
 
 
@@ -51,6 +52,21 @@ def scoped_choices(model):
         return records.filter(municipality_id__in=set(scope.municipality_ids) | advised)
 
     return queryset
+
+
+def meeting_choices(request):
+    """The meetings a list's filter offers: the user's recent and upcoming ones (as the
+    forms offer, governance.forms.recent_meetings), plus the one filtered on now, so
+    that a link to an older meeting's moties still works; a municipality's meetings
+    grow without end, and a <select> of all of them would too."""
+    scoped = scoped_choices(Meeting)(request)
+    if request is None:
+        return scoped
+    recent = recent_meetings(scoped, timezone.localdate())
+    chosen = request.GET.get("meeting", "")
+    if chosen.isdigit():
+        return scoped.filter(Q(pk__in=recent.values("pk")) | Q(pk=int(chosen)))
+    return recent
 
 
 @lazy_str

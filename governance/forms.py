@@ -153,11 +153,16 @@ def bound_meeting_choices(form) -> None:
             continue
         if isinstance(field, forms.ModelMultipleChoiceField) or field.disabled:
             continue
-        scoped = field.queryset
-        held = scoped.filter(date__lte=today).order_by("-date", "-pk")[:RECENT_MEETINGS]
-        planned = scoped.filter(date__gt=today).order_by("date", "pk")[:UPCOMING_MEETINGS]
-        recent = scoped.filter(Q(pk__in=held.values("pk")) | Q(pk__in=planned.values("pk")))
+        recent = recent_meetings(field.queryset, today)
         bound_choices(field, recent, getattr(form.instance, f"{name}_id", None))
+
+
+def recent_meetings(scoped, today):
+    """The meetings of `scoped` a choice offers: the last RECENT_MEETINGS held and the
+    next UPCOMING_MEETINGS planned."""
+    held = scoped.filter(date__lte=today).order_by("-date", "-pk")[:RECENT_MEETINGS]
+    planned = scoped.filter(date__gt=today).order_by("date", "pk")[:UPCOMING_MEETINGS]
+    return scoped.filter(Q(pk__in=held.values("pk")) | Q(pk__in=planned.values("pk")))
 
 
 def settle_single_choice(field: forms.ModelChoiceField, *, unless_stored=None) -> bool:

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from governance.filters import overdue_filter, scoped_choices
-from governance.models import Meeting, Party, Portfolio
+from governance.filters import meeting_choices, overdue_filter, scoped_choices
+from governance.models import Party, Portfolio
 
 from .constants import MotionStatus
 from .models import Motion
@@ -25,7 +25,7 @@ class MotionFilterSet(WagtailFilterSet):
         queryset=scoped_choices(Party),
         distinct=True,
     )
-    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=scoped_choices(Meeting))
+    meeting = django_filters.ModelChoiceFilter(label=_("Meeting"), queryset=meeting_choices)
     deadline = django_filters.DateFromToRangeFilter(
         label=_("Deadline between"), widget=DateRangePickerWidget
     )

@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from tests.admin_helpers import client_for
-from tests.factories import MotionFactory, PartyFactory, PersonFactory
+from tests.factories import MeetingFactory, MotionFactory, PartyFactory, PersonFactory
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -84,6 +84,44 @@ def test_deadline_range_filter(town, motions):
 
 def test_meeting_filter(town, motions):
     assert len(listed(town, f"?meeting={town.meeting.pk}")) == 4
+
+
+def test_the_meeting_filter_offers_recent_meetings_and_keeps_an_older_one_chosen(
+    town, motions, monkeypatch
+):
+    """A municipality's meetings grow without end: the filter offers the recent and
+    upcoming ones, and a link to an older meeting's moties still filters on it."""
+    from governance import forms
+
+    monkeypatch.setattr(forms, "RECENT_MEETINGS", 2)
+    monkeypatch.setattr(forms, "UPCOMING_MEETINGS", 1)
+    old = MeetingFactory(municipality=town.municipality, date=datetime.date(2019, 1, 10))
+    held = [
+        MeetingFactory(municipality=town.municipality, date=datetime.date(2026, 11, day))
+        for day in (10, 20)
+    ]
+    planned = [
+        MeetingFactory(municipality=town.municipality, date=datetime.date(2027, 1, day))
+        for day in (10, 20)
+    ]
+    MotionFactory(
+        municipality=town.municipality, meeting=old, portfolio=town.portfolio, number="O-1"
+    )
+
+    def offered(query=""):
+        with time_machine.travel(TODAY, tick=False):
+            response = client_for(town.griffie).get(reverse("motion:index") + query)
+        field = response.context["filters"].form.fields["meeting"]
+        return response, set(field.queryset.values_list("pk", flat=True))
+
+    __, choices = offered()
+    assert choices == {held[0].pk, held[1].pk, planned[0].pk}
+    response, choices = offered(f"?meeting={old.pk}")
+    assert old.pk in choices
+    assert [m.number for m in response.context["object_list"]] == ["O-1"]
+    # Another municipality's meeting is no choice, named or not.
+    __, choices = offered(f"?meeting={MeetingFactory().pk}")
+    assert choices == {held[0].pk, held[1].pk, planned[0].pk}
 
 
 def test_search_on_number_title_and_text(town, motions):
