@@ -154,7 +154,9 @@ def materialized(response):
     for name, value in response.headers.items():
         plain.headers[name] = value
     plain.cookies = response.cookies
-    response.close()
+    # Not response.close(): that signals request_finished, and Django then closes the
+    # request's database connection in the middle of the request (inside a transaction
+    # a broken one). Its content is read to the end, and a file is never materialised.
     return plain
 
 
