@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from governance.audit import AuditedViewMixin, AuditKind
-from governance.forms import settle_single_choice
+from governance.forms import bound_choices, recent_meetings, settle_single_choice
 from governance.models import Meeting, Municipality
 
 from .agenda_list import (
@@ -42,9 +43,19 @@ class AgendaListForm(forms.Form):
         municipalities = listable_municipalities(user)
         self.fields["municipality"].queryset = municipalities
         settle_single_choice(self.fields["municipality"])
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            municipality__in=municipalities
-        ).select_related("municipality")
+        meetings = Meeting.objects.filter(municipality__in=municipalities).select_related(
+            "municipality"
+        )
+        self.fields["meeting"].queryset = meetings
+        # The recent and upcoming meetings, as every meeting choice offers (a list for
+        # the agenda is made for those); an older one still comes through a link with
+        # its id, which the scope above checks.
+        chosen = self.data.get("meeting", "") if self.is_bound else ""
+        bound_choices(
+            self.fields["meeting"],
+            recent_meetings(meetings, timezone.localdate()),
+            int(chosen) if chosen.isdigit() and len(chosen) < 16 else None,
+        )
 
     def clean(self):
         cleaned = super().clean()

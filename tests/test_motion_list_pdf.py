@@ -300,3 +300,27 @@ def test_college_staff_see_only_the_toezeggingen_of_their_portfolios(town, motio
     request = ListRequest(town.municipality, portfolio_ids=frozenset({town.portfolio.pk}))
     numbers = [row.number for group in build_list(request) for row in group.rows]
     assert "T1" in numbers and "T2" not in numbers
+
+
+def test_the_meeting_choice_offers_the_recent_meetings_and_takes_an_older_one_by_link(
+    town, motions, monkeypatch
+):
+    from governance import forms as governance_forms
+
+    monkeypatch.setattr(governance_forms, "RECENT_MEETINGS", 2)
+    old = [
+        MeetingFactory(municipality=town.municipality, date=datetime.date(2019, 3, day))
+        for day in (4, 11, 18)
+    ]
+    page = client_for(town.griffie).get(reverse("motion:agenda_list")).content.decode()
+    offered = set(map(int, re.findall(r'<option value="(\d+)"', page)))
+    # The two last meetings held (the list's own and the one of June 2026), not 2019's.
+    assert offered == {town.meeting.pk, motions["social_late"].meeting_id}
+    # An old meeting still comes through a link with its id.
+    old_motion = MotionFactory(
+        municipality=town.municipality, portfolio=town.portfolio, meeting=old[0], adopted=True,
+        vote_date=old[0].date, number="M2019-001", title="Oude motie",
+    )
+    response = download(town.griffie, town.municipality, old[0])
+    assert response["Content-Type"] == "application/pdf"
+    assert old_motion.number in pdf_text(response.content)
