@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from governance.public_site import municipality_or_404
 from governance.viewsets import not_a_formula
 
+from . import figures as figure_data
 from .charts import Bar, bar_chart
-from .figures import Figures, YearFigures, compute
+from .figures import Figures, YearFigures
 
 YEAR = re.compile(r"[1-9][0-9]{3}")  # ASCII: \d also takes the digits of other scripts
 
@@ -152,7 +153,7 @@ def requested_year(request, figures: Figures) -> int | None:
 
 def public_figures(request):
     municipality = municipality_or_404(request)
-    figures = compute(municipality)
+    figures = figure_data.current(municipality)
     context = {"municipality": municipality, "figures": figures, "title": _("Figures")}
     try:
         year = requested_year(request, figures)
@@ -216,7 +217,7 @@ def public_figures_csv(request):
     """The figures as CSV, as the admin's exports write it (comma, UTF-8, text guarded
     against formulas): the one `jaar`, or every year."""
     municipality = municipality_or_404(request)
-    figures = compute(municipality)
+    figures = figure_data.current(municipality)
     try:
         year = requested_year(request, figures)
     except YearError as error:

@@ -20,7 +20,8 @@ from advice.constants import AdviceStatus, Position
 from advice.models import AdviceResponse, PointResponse
 from governance.pages import HomePage
 from opendata.charts import Bar, bar_chart
-from opendata.figures import compute, yearly_figures
+from opendata.figures import compute, current, yearly_figures
+from opendata.models import FiguresSummary
 from tests.factories import AdviceFactory, MotionFactory
 
 TODAY = datetime.date(2026, 11, 30)
@@ -229,8 +230,12 @@ def test_the_figures_take_four_queries_whatever_the_number_of_records(town, site
     def queries():
         with CaptureQueriesContext(connection) as computing:
             compute(town.municipality)
+        FiguresSummary.objects.all().delete()  # the page computes them, as after a change
         with CaptureQueriesContext(connection) as serving:
             assert page().status_code == 200
+        with CaptureQueriesContext(connection) as stored:
+            assert page().status_code == 200
+        assert len(stored) == len(serving) - 5  # four to compute, one to store
         return len(computing), len(serving)
 
     completed(town, 30)
@@ -244,6 +249,54 @@ def test_the_figures_take_four_queries_whatever_the_number_of_records(town, site
         advice(town, [Position.adopted, Position.not_adopted], sent=datetime.date(2026, 11, 20))
     assert queries() == few
     assert few[0] == 4
+
+
+# The stored summary
+
+
+def test_the_figures_are_stored_and_read_back_while_nothing_public_changed(town, sites):
+    completed(town, 30)
+    completed(town, 31)
+    advice(town, [Position.adopted, Position.noted], sent=datetime.date(2026, 11, 20))
+    computed = compute(town.municipality)
+    with CaptureQueriesContext(connection) as first:
+        assert current(town.municipality).years == computed.years
+    with CaptureQueriesContext(connection) as second:
+        stored = current(town.municipality)
+    assert len(first) > 4 and len(second) == 2  # the stamp, and the stored row
+    assert stored.years == computed.years and stored.reference_date == TODAY
+    assert stored.year(2026).motions.median_days_to_completion == 30.5
+    assert FiguresSummary.objects.get().reference_date == TODAY
+
+
+def test_a_public_change_computes_the_figures_again_even_for_an_old_municipality_object(
+    town, sites
+):
+    completed(town, 30)
+    loaded_before = type(town.municipality).objects.get(pk=town.municipality.pk)
+    assert current(loaded_before).year(2026).motions.completed == 1
+    completed(town, 40)  # publishing a motie is a public change
+    figures = current(loaded_before)
+    assert figures.year(2026).motions.completed == 2
+    assert figures.year(2026).motions.median_days_to_completion == 35
+
+
+def test_the_next_day_computes_the_figures_again(town, sites):
+    # Due on 1 December: not overdue on the 30th of November, overdue on the 2nd.
+    motion(town, in_progress=True, deadline=datetime.date(2026, 12, 1))
+    assert current(town.municipality).year(2026).motions.overdue == 0
+    with time_machine.travel(datetime.datetime(2026, 12, 2, 12, 0, tzinfo=datetime.UTC)):
+        figures = current(town.municipality)
+    assert figures.year(2026).motions.overdue == 1
+    assert figures.reference_date == datetime.date(2026, 12, 2)
+
+
+def test_the_api_and_the_csv_read_the_same_stored_figures(town, sites):
+    completed(town, 30)
+    current(town.municipality)
+    FiguresSummary.objects.update(years=[])  # what is stored is what is served
+    assert yearly_figures(town.municipality)["years"] == []
+    assert yearly_figures(town.municipality, today=TODAY)["years"] != []
 
 
 # The year asked for

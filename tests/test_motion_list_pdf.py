@@ -318,8 +318,13 @@ def test_the_meeting_choice_offers_the_recent_meetings_and_takes_an_older_one_by
     assert offered == {town.meeting.pk, motions["social_late"].meeting_id}
     # An old meeting still comes through a link with its id.
     old_motion = MotionFactory(
-        municipality=town.municipality, portfolio=town.portfolio, meeting=old[0], adopted=True,
-        vote_date=old[0].date, number="M2019-001", title="Oude motie",
+        municipality=town.municipality,
+        portfolio=town.portfolio,
+        meeting=old[0],
+        adopted=True,
+        vote_date=old[0].date,
+        number="M2019-001",
+        title="Oude motie",
     )
     response = download(town.griffie, town.municipality, old[0])
     assert response["Content-Type"] == "application/pdf"

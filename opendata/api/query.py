@@ -5,7 +5,7 @@ and toezeggingen that the griffie published, adviezen with status published, and
 the sent letters (with a PDF) of those. Every list reads its related rows in a fixed
 number of queries, however many rows it holds."""
 
-from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import CharField, Exists, F, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from advice.constants import AdviceStatus
