@@ -10,7 +10,14 @@ from simple_history.models import HistoricalRecords
 from wagtail.search import index
 
 from governance.constants import PORTFOLIO_HOLDER_FUNCTIONS
-from governance.models import Meeting, Municipality, MunicipalityOwned, Person, Portfolio
+from governance.models import (
+    HeldAtMeeting,
+    Meeting,
+    Municipality,
+    MunicipalityOwned,
+    Person,
+    Portfolio,
+)
 from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date, validate_record_number
 
@@ -20,7 +27,7 @@ from .query import CommitmentQuerySet
 TEXT_LIMIT = 20_000
 
 
-class Commitment(index.Indexed, MunicipalityOwned, TrackedDeadline):
+class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline):
     """A toezegging: a promise made in a meeting, and how far keeping it has come."""
 
     # The deadline rules (check_deadline, is_overdue, days_overdue) are governance.tracking's,
@@ -126,16 +133,23 @@ class Commitment(index.Indexed, MunicipalityOwned, TrackedDeadline):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meeting_held_on"])  # a copy
 
     objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
-        ordering = ["-meeting__date", "number"]
-        # As the moties' (docs/scale.md): overdue by deadline; feed and gewijzigd_sinds.
+        ordering = ["-meeting_held_on", "number"]
+        # As the moties' (docs/scale.md): overdue by deadline; feed and gewijzigd_sinds;
+        # the lists' default order.
         indexes = [
+            models.Index(
+                models.F("municipality"),
+                models.F("meeting_held_on").desc(),
+                models.F("number"),
+                name="commitment_by_meeting",
+            ),
             models.Index(
                 fields=["municipality", "deadline"],
                 name="commitment_open_deadline",

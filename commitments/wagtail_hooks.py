@@ -33,7 +33,7 @@ class CommitmentViewSet(ScopedModelViewSet):
     filterset_class = CommitmentFilterSet
     search_fields = ["number", "title", "text", "progress"]
     search_backend_name = None
-    ordering = ["-meeting__date", "number"]
+    ordering = ["-meeting_held_on", "number"]
     list_per_page = 50
     list_display = tracked_list_display("commitment:inspect", _("Meeting"))
     panels = [

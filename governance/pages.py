@@ -71,7 +71,7 @@ class TrackedFilterForm(forms.Form):
             records = records.filter(portfolio_id=data["portfolio"])
         records = self.filter_more(records, data)
         if data.get("year"):
-            records = records.filter(meeting__date__year=data["year"])
+            records = records.filter(meeting_held_on__year=data["year"])
         if data.get("overdue"):
             records = records.overdue()
         return records

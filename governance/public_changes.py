@@ -13,15 +13,13 @@ Changes are found by signals (post_save, post_delete, m2m_changed, Wagtail's pag
 signals) on the models below; the few places that write past the signals (a queryset
 `update()`, a bulk insert) call `public_changed()` themselves."""
 
-import datetime
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, Greatest
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -59,7 +57,7 @@ class Generation:
     """A municipality's generation: a token, and when the change that made it was."""
 
     token: str
-    changed_at: datetime.datetime
+    changed_at: datetime
 
 
 def cache_key(municipality_id: int) -> str:
@@ -104,17 +102,7 @@ def public_changed(municipality_ids=ALL) -> None:
     ids = [pk for pk in set(ids) if pk is not None]
     if not ids:
         return
-    # An update: no signal, no history row. Never the same moment twice (a frozen or
-    # coarse clock): what is derived from the moment (the stored figures) must see
-    # every change as a new one.
-    rows.update(
-        public_changed_at=Greatest(
-            Value(changed_at),
-            Coalesce(
-                F("public_changed_at") + datetime.timedelta(microseconds=1), Value(changed_at)
-            ),
-        )
-    )
+    rows.update(public_changed_at=changed_at)  # an update: no signal, no history row
     renew(ids, changed_at)
     transaction.on_commit(lambda: renew(ids, changed_at))
 

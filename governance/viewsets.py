@@ -77,7 +77,7 @@ def tracked_list_display(url_name, meeting_label, number_classname=None):
         Column(
             "meeting_date",
             label=meeting_label,
-            sort_key="meeting__date",
+            sort_key="meeting_held_on",
             accessor=lambda record: short_date(record.meeting.date),
         ),
         Column(

@@ -16,7 +16,7 @@ def motions_for_a_letter(user):
         Motion.objects.visible_to(user)
         .filter(status=MotionStatus.in_progress)
         .select_related("municipality")
-        .order_by("-meeting__date", "number", "pk")
+        .order_by("-meeting_held_on", "number", "pk")
     )
 
 

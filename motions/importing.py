@@ -332,6 +332,7 @@ def _new_motion(plan, cells, meeting_date, lookups) -> Motion | None:
         number=plan.number,
         title=plan.title,
         meeting=lookups.meeting(meeting_date),
+        meeting_held_on=meeting_date,  # inserted in bulk: no save() sets it
         operative_text=operative_text,
         status=status,
         vote_date=None if status in UNVOTED_STATUSES else meeting_date,

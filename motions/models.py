@@ -15,7 +15,15 @@ from wagtail.search import index
 from governance.constants import NotificationKind
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
-from governance.models import Meeting, Municipality, MunicipalityOwned, Party, Person, Portfolio
+from governance.models import (
+    HeldAtMeeting,
+    Meeting,
+    Municipality,
+    MunicipalityOwned,
+    Party,
+    Person,
+    Portfolio,
+)
 from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date, validate_record_number
 
@@ -33,7 +41,7 @@ from .query import MotionQuerySet
 TEXT_LIMIT = 20_000
 
 
-class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel):
+class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, ClusterableModel):
     """A motie: what the raad asked of the college, and how far that has come."""
 
     # The deadline rules (check_deadline, is_overdue, days_overdue) are governance.tracking's.
@@ -177,16 +185,23 @@ class Motion(index.Indexed, MunicipalityOwned, TrackedDeadline, ClusterableModel
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["meeting_held_on"])  # a copy
 
     objects = MotionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("motion")
         verbose_name_plural = _("motions")
-        ordering = ["-meeting__date", "number"]
+        ordering = ["-meeting_held_on", "number"]
         # Each serves a query named in docs/scale.md (every index costs on each write).
         indexes = [
+            # The lists' default order (public, admin, API): newest meeting first.
+            models.Index(
+                models.F("municipality"),
+                models.F("meeting_held_on").desc(),
+                models.F("number"),
+                name="motion_by_meeting",
+            ),
             # The overdue moties of a municipality, soonest deadline first (the
             # dashboard, reminders, the motievolglijst's "overdue" filter).
             models.Index(

@@ -43,7 +43,7 @@ class MotionViewSet(ScopedModelViewSet):
     filterset_class = MotionFilterSet
     search_fields = ["number", "title", "operative_text", "recitals"]
     search_backend_name = None
-    ordering = ["-meeting__date", "number"]
+    ordering = ["-meeting_held_on", "number"]
     list_per_page = 50
     list_display = tracked_list_display(
         "motion:inspect", _("Vote"), number_classname="w-whitespace-nowrap"

@@ -567,6 +567,7 @@ class Generator:
             number=number,
             title=self.texts.title(topic),
             meeting=meeting,
+            meeting_held_on=meeting.date,
             agenda_item=f"Agendapunt {self.rng.randint(3, 14)}",
             recitals=self.texts.recitals(topic),
             operative_text=self.texts.operative(topic),
@@ -763,6 +764,7 @@ class Generator:
                 text=f"De wethouder zegt toe de raad te informeren over {topic}: "
                 f"{self.texts.operative(topic)}",
                 meeting=meeting,
+                meeting_held_on=meeting.date,
                 portfolio=self.rng.choice(self.portfolios),
                 status=status,
                 deadline=meeting.date + datetime.timedelta(days=self.rng.randint(30, 700)),

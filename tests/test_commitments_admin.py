@@ -350,6 +350,7 @@ def add_commitments(town, count, start=0):
         Commitment(
             municipality=town.municipality,
             meeting=town.meeting,
+            meeting_held_on=town.meeting.date,
             portfolio=town.portfolio if i % 2 else town.other_portfolio,
             number=f"Q{start + i:04d}",
             title=f"Toezegging {start + i}",

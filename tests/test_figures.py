@@ -275,7 +275,9 @@ def test_a_public_change_computes_the_figures_again_even_for_an_old_municipality
     completed(town, 30)
     loaded_before = type(town.municipality).objects.get(pk=town.municipality.pk)
     assert current(loaded_before).year(2026).motions.completed == 1
-    completed(town, 40)  # publishing a motie is a public change
+    # Publishing a motie is a public change (an hour later: the fixture froze the clock).
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 13, 0, tzinfo=datetime.UTC)):
+        completed(town, 40)
     figures = current(loaded_before)
     assert figures.year(2026).motions.completed == 2
     assert figures.year(2026).motions.median_days_to_completion == 35

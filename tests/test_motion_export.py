@@ -177,6 +177,7 @@ def add_motions(town, count, start):
         Motion(
             municipality=town.municipality,
             meeting=town.meeting,
+            meeting_held_on=town.meeting.date,
             portfolio=town.portfolio,
             number=f"B{start + i:05d}",
             title=f"Motie {start + i}",

@@ -24,6 +24,7 @@ def add_motions(town, count, start=0):
         Motion(
             municipality=town.municipality,
             meeting=town.meeting,
+            meeting_held_on=town.meeting.date,
             portfolio=town.portfolio,
             number=f"Q{start + i:04d}",
             title=f"Motie {start + i}",

@@ -22,7 +22,7 @@ def motions(municipality):
         .filter(municipality=municipality)
         .with_list_relations()
         .with_votes()
-        .order_by("-meeting__date", "number")
+        .order_by("-meeting_held_on", "number")
     )
 
 
@@ -31,7 +31,7 @@ def commitments(municipality):
         Commitment.objects.published()
         .filter(municipality=municipality)
         .with_list_relations()
-        .order_by("-meeting__date", "number")
+        .order_by("-meeting_held_on", "number")
     )
 
 

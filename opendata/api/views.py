@@ -134,13 +134,13 @@ class PublicViewSet(PublicApiMixin, mixins.ListModelMixin, viewsets.GenericViewS
 
 MOTION_FILTERS = (
     f.ChoiceFilter("status", "status", "Status van de motie.", choices=MotionStatus),
-    f.year("meeting__date", "de vergadering waarin over de motie werd gestemd"),
+    f.year("meeting_held_on", "de vergadering waarin over de motie werd gestemd"),
     f.portfolio(),
     f.changed_since("updated_at"),
 )
 COMMITMENT_FILTERS = (
     f.ChoiceFilter("status", "status", "Status van de toezegging.", choices=CommitmentStatus),
-    f.year("meeting__date", "de vergadering waarin de toezegging werd gedaan"),
+    f.year("meeting_held_on", "de vergadering waarin de toezegging werd gedaan"),
     f.portfolio(),
     f.changed_since("updated_at"),
 )

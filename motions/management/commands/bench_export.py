@@ -66,6 +66,7 @@ class Command(BaseCommand):
             Motion(
                 municipality=municipality,
                 meeting=meeting,
+                meeting_held_on=meeting.date,
                 portfolio=portfolio,
                 number=f"B{i:05d}",
                 title=f"Motie {i}",

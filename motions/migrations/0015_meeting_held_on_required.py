@@ -1,0 +1,25 @@
+"""The copy of the meeting's date is required, and indexed in the lists' order:
+municipality, newest meeting first, number (docs/scale.md)."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("motions", "0014_meeting_held_on")]
+
+    operations = [
+        migrations.AlterField(
+            model_name="motion",
+            name="meeting_held_on",
+            field=models.DateField(editable=False, verbose_name="date of the meeting"),
+        ),
+        migrations.AddIndex(
+            model_name="motion",
+            index=models.Index(
+                models.F("municipality"),
+                models.OrderBy(models.F("meeting_held_on"), descending=True),
+                models.F("number"),
+                name="motion_by_meeting",
+            ),
+        ),
+    ]
