@@ -212,6 +212,12 @@ class Meeting(MunicipalityOwned):
             )
         ]
 
+    def __str__(self):
+        from django.utils.formats import date_format
+
+        label = self.title or self.get_kind_display()
+        return f"{label} {date_format(self.date, 'j F Y')}"
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The records made at this meeting keep a copy of its date (HeldAtMeeting).
@@ -219,12 +225,6 @@ class Meeting(MunicipalityOwned):
             model.objects.filter(meeting=self).exclude(meeting_held_on=self.date).update(
                 meeting_held_on=self.date
             )
-
-    def __str__(self):
-        from django.utils.formats import date_format
-
-        label = self.title or self.get_kind_display()
-        return f"{label} {date_format(self.date, 'j F Y')}"
 
 
 class Party(MunicipalityOwned):
