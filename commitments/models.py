@@ -145,6 +145,11 @@ class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadlin
         # the lists' default order.
         indexes = [
             models.Index(
+                fields=["meeting"],
+                name="commitment_published_meeting",
+                condition=models.Q(published_at__isnull=False),
+            ),
+            models.Index(
                 models.F("municipality"),
                 models.F("meeting_held_on").desc(),
                 models.F("number"),

@@ -195,6 +195,13 @@ class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, C
         ordering = ["-meeting_held_on", "number"]
         # Each serves a query named in docs/scale.md (every index costs on each write).
         indexes = [
+            # A meeting's published moties: the API's vergaderingen (which meetings
+            # have one) and the moties listed under each.
+            models.Index(
+                fields=["meeting"],
+                name="motion_published_meeting",
+                condition=models.Q(published_at__isnull=False),
+            ),
             # The lists' default order (public, admin, API): newest meeting first.
             models.Index(
                 models.F("municipality"),

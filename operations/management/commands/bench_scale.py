@@ -37,6 +37,9 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
         parser.add_argument("--markdown", help="also write the table as Markdown here")
         parser.add_argument(
+            "--only", help="measure only the pages whose label holds this text (e.g. api)"
+        )
+        parser.add_argument(
             "--keep",
             action="store_true",
             help="keep each size's database afterwards (PostgreSQL), for --reuse",
@@ -91,7 +94,7 @@ class Command(BaseCommand):
                     self.say(f"N={size}: generated in {generation[size]:.1f} s: {counts(report)}")
                 if options["generate_only"]:
                     continue
-                self.measure_pages(size, options["repeat"], results)
+                self.measure_pages(size, options["repeat"], results, options["only"])
                 if not options["no_throughput"]:
                     throughput[size] = scale_throughput.run(
                         connection, options["seconds"], options["clients"], self.say
@@ -108,9 +111,9 @@ class Command(BaseCommand):
                 out.write(render_markdown(results, generation, throughput))
             self.say(f"Markdown written to {options['markdown']}")
 
-    def measure_pages(self, size, repeat, results):
+    def measure_pages(self, size, repeat, results, only=None):
         site = bench_pages.Site()
-        pages = bench_pages.all_pages(site)
+        pages = [page for page in bench_pages.all_pages(site) if not only or only in page.label]
         self.say(f"N={size}: measuring {len(pages)} pages, {repeat} times each")
         for page in pages:
             measurement = bench_pages.measure(site.client(page.user), page, repeat)
