@@ -15,7 +15,13 @@ from wagtail.search import index
 from governance.constants import NotificationKind, TermStart, TermUnit
 from governance.history import ChildHistoricalRecords
 from governance.letters import BaseLetter
-from governance.models import AdvisoryCouncil, Municipality, MunicipalityOwned, Portfolio
+from governance.models import (
+    AdvisoryCouncil,
+    Municipality,
+    MunicipalityOwned,
+    Portfolio,
+    search_key_index,
+)
 from governance.terms import Term
 from governance.validators import check_term, validate_plausible_date, validate_term_length
 
@@ -294,6 +300,7 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
                 name="advice_published_at",
                 condition=models.Q(status=AdviceStatus.published),
             ),
+            search_key_index("advice_search_key"),  # the public search
         ]
 
     def __str__(self):

@@ -17,6 +17,7 @@ from governance.models import (
     MunicipalityOwned,
     Person,
     Portfolio,
+    search_key_index,
 )
 from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date, validate_record_number
@@ -144,6 +145,7 @@ class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadlin
         # As the moties' (docs/scale.md): overdue by deadline; feed and gewijzigd_sinds;
         # the lists' default order.
         indexes = [
+            search_key_index("commitment_search_key"),  # the public search
             models.Index(
                 fields=["meeting"],
                 name="commitment_published_meeting",

@@ -23,6 +23,7 @@ from governance.models import (
     Party,
     Person,
     Portfolio,
+    search_key_index,
 )
 from governance.tracking import TrackedDeadline
 from governance.validators import validate_plausible_date, validate_record_number
@@ -202,6 +203,8 @@ class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, C
                 name="motion_published_meeting",
                 condition=models.Q(published_at__isnull=False),
             ),
+            # The public search's join with Wagtail's index entries.
+            search_key_index("motion_search_key"),
             # The lists' default order (public, admin, API): newest meeting first.
             models.Index(
                 models.F("municipality"),
@@ -437,6 +440,7 @@ class CompletionLetter(index.Indexed, BaseLetter):
         verbose_name = _("completion letter")
         verbose_name_plural = _("completion letters")
         ordering = ["motion", "-version"]
+        indexes = [search_key_index("completionletter_search_key")]
 
     def __str__(self):
         return _("Completion letter %(number)s, version %(version)s") % {
