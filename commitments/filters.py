@@ -14,7 +14,12 @@ from .models import Commitment
 
 class CommitmentFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=CommitmentStatus.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"),
+        choices=CommitmentStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+        # A column of the record itself: no join, so no DISTINCT (django-filter's default
+        # for a multiple choice), which made the list and its count sort every row.
+        distinct=False,
     )
     portfolio = django_filters.ModelChoiceFilter(
         label=_("Portfolio"), queryset=scoped_choices(Portfolio)

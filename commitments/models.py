@@ -163,6 +163,11 @@ class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadlin
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
             models.Index(
+                fields=["portfolio", "deadline"],
+                name="commitment_open_portfolio",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(
                 fields=["municipality", "-updated_at"],
                 name="commitment_published_updated",
                 condition=models.Q(published_at__isnull=False),

@@ -219,6 +219,12 @@ class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, C
                 name="motion_open_deadline",
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
+            # The same for college staff, whose reach is their portfolios.
+            models.Index(
+                fields=["portfolio", "deadline"],
+                name="motion_open_portfolio",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
             # The public feed (newest change first) and the API's gewijzigd_sinds.
             models.Index(
                 fields=["municipality", "-updated_at"],

@@ -173,3 +173,19 @@ def test_a_portfolio_of_another_municipality_is_no_way_in(town, other_town, moti
         "A-3",
         "A-4",
     ]
+
+
+@pytest.mark.parametrize("list_name", ["motion:index", "commitment:index"])
+def test_filtering_on_status_adds_no_distinct(town, list_name):
+    """The status is a column of the record: no join, so no DISTINCT, which made the
+    database sort every row of the list and of its count (docs/scale.md)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(town.griffie)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(list_name), {"status": ["in_progress", "open"]})
+    assert response.status_code == 200
+    table = "motions_motion" if list_name.startswith("motion") else "commitments_commitment"
+    listed = [q["sql"] for q in queries.captured_queries if f'FROM "{table}"' in q["sql"]]
+    assert listed and not any("DISTINCT" in sql for sql in listed)
