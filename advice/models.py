@@ -518,6 +518,7 @@ class ResponseLetter(index.Indexed, BaseLetter):
         verbose_name = _("response letter")
         verbose_name_plural = _("response letters")
         ordering = ["advice", "-version"]
+        indexes = [models.Index(fields=["-created_at"], name="responseletter_newest")]
 
     def __str__(self):
         return _("Response letter to %(advice)s, version %(version)s") % {
@@ -596,6 +597,7 @@ class CouncilInformationLetter(index.Indexed, BaseLetter):
         verbose_name = _("council information letter")
         verbose_name_plural = _("council information letters")
         ordering = ["advice", "-version"]
+        indexes = [models.Index(fields=["-created_at"], name="councilinfoletter_newest")]
 
     def __str__(self):
         return _("Council information letter on %(advice)s, version %(version)s") % {

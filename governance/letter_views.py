@@ -217,6 +217,10 @@ class LetterViewSet(ScopedModelViewSet):
     """A ModelViewSet for a kind of letter, with its page and its actions."""
 
     inspect_view_class = LetterInspectView
+    # Newest first, as a mailbox: the letters being written are on top. (Ordered by
+    # their motie or advies, the list sorted every letter in the user's reach over a
+    # join; this order is read from an index on created_at: docs/scale.md.)
+    ordering = ["-created_at", "-pk"]
 
     def get_urlpatterns(self):
         return [

@@ -446,7 +446,11 @@ class CompletionLetter(index.Indexed, BaseLetter):
         verbose_name = _("completion letter")
         verbose_name_plural = _("completion letters")
         ordering = ["motion", "-version"]
-        indexes = [search_key_index("completionletter_search_key")]
+        indexes = [
+            search_key_index("completionletter_search_key"),
+            # The admin list: newest letter first (governance.letter_views.LetterViewSet).
+            models.Index(fields=["-created_at"], name="completionletter_newest"),
+        ]
 
     def __str__(self):
         return _("Completion letter %(number)s, version %(version)s") % {

@@ -25,7 +25,7 @@ from motions.lifecycle import TransitionError, apply_transition
 from motions.models import CompletionLetter, Motion
 from motions.timeline import motion_timeline
 from tests.admin_helpers import client_for, is_refused
-from tests.factories import MotionFactory
+from tests.factories import MeetingFactory, MotionFactory
 
 SECTIONS = [
     "RAADSBRIEF",
@@ -636,3 +636,23 @@ def test_sending_asks_to_confirm_on_a_page_that_says_what_will_happen(town, lett
     letter.refresh_from_db()
     assert letter.is_sent
     assert client_for(town.staff).get(url).status_code == 302  # sent: no question any more
+
+
+def test_the_admin_list_shows_the_newest_letter_first(town, letter):
+    older_motion = MotionFactory(
+        municipality=town.municipality,
+        meeting=MeetingFactory(municipality=town.municipality, date=datetime.date(2030, 1, 10)),
+        portfolio=town.portfolio,
+        in_progress=True,
+        title="Motie van een latere vergadering",
+    )
+    newest = CompletionLetter.objects.create(motion=older_motion, introduction="Nieuw.")
+    CompletionLetter.objects.filter(pk=letter.pk).update(
+        created_at=newest.created_at - datetime.timedelta(days=3)
+    )
+    page = client_for(town.griffie).get(reverse("completion_letter:index")).text
+    assert page.index("Motie van een latere vergadering") < page.index("Taalhuis in elke wijk")
+    letter_first = CompletionLetter.objects.filter(pk=letter.pk)
+    letter_first.update(created_at=newest.created_at + datetime.timedelta(days=3))
+    page = client_for(town.griffie).get(reverse("completion_letter:index")).text
+    assert page.index("Taalhuis in elke wijk") < page.index("Motie van een latere vergadering")
