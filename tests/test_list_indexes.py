@@ -44,6 +44,28 @@ def plan_of(queryset, **kwargs) -> str:
     return plan(*queryset.query.sql_with_params(), **kwargs)
 
 
+# On a handful of rows every index that can serve a query is as cheap as another (the
+# foreign keys' own indexes too), and which one the planner takes then depends on the
+# statistics earlier tests left. So a test sets aside (drops, in its own transaction)
+# every other non-unique index of the table: the plan then shows whether the index
+# under test serves the query, and without it no index of ours would.
+
+
+def only_index(model, kept: str) -> str:
+    """Set aside every non-unique index of the model's table but `kept` (the name
+    without the model's prefix); returns its full name."""
+    name = f"{model._meta.model_name}_{kept}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname <> %s"
+            " AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+            [model._meta.db_table, name],
+        )
+        for (other,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{other}"')
+    return name
+
+
 @pytest.fixture
 def records(town):
     municipality = town.municipality
@@ -60,20 +82,15 @@ def records(town):
 def test_overdue_by_deadline_uses_the_partial_open_index(records, model):
     """The overdue records of a municipality, soonest deadline first (the dashboard)."""
     overdue = model.objects.overdue(TODAY).filter(municipality=records).order_by("deadline")
-    assert f"{model._meta.model_name}_open_deadline" in plan_of(overdue[:10])
+    assert only_index(model, "open_deadline") in plan_of(overdue[:10])
 
 
 @pytest.mark.parametrize("model", [Motion, Commitment])
 def test_feed_and_changed_since_use_the_published_index(records, model):
     published = model.objects.published().filter(municipality=records)
-    name = f"{model._meta.model_name}_published_updated"
+    name = only_index(model, "published_updated")
     assert name in plan_of(published.order_by("-updated_at")[:50])
     since = timezone.now() - datetime.timedelta(days=30)
-    # The filter reads the published index. (The meeting-date index, which leads with
-    # the municipality too, is as cheap on a handful of rows: it is set aside here, in
-    # the test's transaction.)
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX {model._meta.model_name}_by_meeting")
     assert name in plan_of(published.filter(updated_at__gte=since))
 
 
@@ -81,7 +98,9 @@ def test_feed_and_changed_since_use_the_published_index(records, model):
 def test_the_lists_default_order_is_read_from_the_meeting_date_index(records, model):
     """Newest meeting first, by number: the public and admin lists and the API."""
     published = model.objects.published().filter(municipality=records)
-    assert f"{model._meta.model_name}_by_meeting" in plan_of(published[:20])
+    # Read in order from the index: no sort step (the unique (municipality, number)
+    # index could find the rows too, and then sort them).
+    assert only_index(model, "by_meeting") in plan_of(published[:20], off=("seqscan", "sort"))
 
 
 @pytest.mark.parametrize("model", [Motion, Commitment])
@@ -89,7 +108,7 @@ def test_a_meetings_published_records_are_found_by_the_partial_index(records, mo
     """The API's vergaderingen: which meetings have a published record, and which."""
     meeting = model.objects.values_list("meeting_id", flat=True).first()
     found = model.objects.published().filter(meeting_id=meeting).order_by()
-    assert f"{model._meta.model_name}_published_meeting" in plan_of(found.values("pk"))
+    assert only_index(model, "published_meeting") in plan_of(found.values("pk"))
 
 
 def test_public_advice_list_uses_the_published_index(records):
@@ -181,6 +200,4 @@ def test_college_staffs_overdue_records_use_the_portfolio_index(records, model):
     overdue count and list for them read the open records by portfolio."""
     portfolios = list(model.objects.values_list("portfolio_id", flat=True).distinct())
     overdue = model.objects.overdue(TODAY).filter(portfolio_id__in=portfolios)
-    with connection.cursor() as cursor:  # as cheap on a handful of rows: set aside
-        cursor.execute(f"DROP INDEX {model._meta.model_name}_open_deadline")
-    assert f"{model._meta.model_name}_open_portfolio" in plan_of(overdue.order_by().values("pk"))
+    assert only_index(model, "open_portfolio") in plan_of(overdue.order_by().values("pk"))
