@@ -3,41 +3,18 @@ chooser that replaces the <select> once there are more moties in progress than a
 select should hold: the griffie opens it, searches, picks and saves, and the letter is
 stored for that motie; college staff find only their portfolios' moties in it."""
 
-import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from governance import choosers
 from motions.models import CompletionLetter
 from tests.browser import BROWSER_TEST, save
-from tests.factories import MotionFactory
+from tests.test_admin_forms_at_scale import (  # noqa: F401 (fixtures)
+    chooser_limit,
+    in_progress,
+    letter_motions,
+)
 
 pytestmark = BROWSER_TEST
-
-
-@pytest.fixture
-def chooser_limit(monkeypatch):
-    """A chooser beyond one motie in progress, so that a few show it."""
-    monkeypatch.setattr(choosers, "SELECT_LIMIT", 1)
-
-
-def in_progress(town, portfolio, title):
-    return MotionFactory(
-        municipality=town.municipality,
-        portfolio=portfolio,
-        meeting=town.meeting,
-        title=title,
-        in_progress=True,
-    )
-
-
-@pytest.fixture
-def motions(town, other_town):
-    return {
-        "own": in_progress(town, town.portfolio, "Eigen motie mantelzorg"),
-        "other_portfolio": in_progress(town, town.other_portfolio, "Motie financiën"),
-        "other_town": in_progress(other_town, other_town.portfolio, "Motie van Lindeburg"),
-    }
 
 
 def open_chooser(page):
@@ -50,7 +27,10 @@ def open_chooser(page):
 
 
 def test_the_griffie_searches_chooses_and_saves_the_motion_of_a_new_letter(
-    town, admin_as, chooser_limit, motions
+    town,
+    admin_as,
+    chooser_limit,  # noqa: F811
+    letter_motions,  # noqa: F811
 ):
     page = admin_as(town.griffie)
     modal = open_chooser(page)
@@ -60,17 +40,22 @@ def test_the_griffie_searches_chooses_and_saves_the_motion_of_a_new_letter(
     expect(choices).to_have_count(1)
     choices.first.click()
     expect(page.locator(".modal-content")).to_have_count(0)
-    expect(page.locator("[data-chooser-title]").first).to_have_text(str(motions["own"]))
+    expect(page.locator("[data-chooser-title]").first).to_have_text(str(letter_motions["own"]))
     page.get_by_role("button", name="Toevoegen").first.wait_for()
     save(page, "Toevoegen")
     letter = CompletionLetter.objects.get()
-    assert letter.motion == motions["own"]
+    assert letter.motion == letter_motions["own"]
 
 
-def test_college_staff_find_only_their_portfolios_motions(town, admin_as, chooser_limit, motions):
+def test_college_staff_find_only_their_portfolios_motions(
+    town,
+    admin_as,
+    chooser_limit,  # noqa: F811
+    letter_motions,  # noqa: F811
+):
     second = in_progress(town, town.portfolio, "Tweede eigen motie")
     page = admin_as(town.staff)
     modal = open_chooser(page)
     choices = modal.locator("[data-chooser-modal-choice]")
     expect(choices).to_have_count(2)  # not the other portfolio's, nor Lindeburg's
-    assert sorted(choices.all_inner_texts()) == sorted([str(motions["own"]), str(second)])
+    assert sorted(choices.all_inner_texts()) == sorted([str(letter_motions["own"]), str(second)])
