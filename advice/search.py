@@ -1,19 +1,28 @@
 """Public search in the published adviezen (with their points and responses), found by
 their own text or by their sent letters (listed under the advies)."""
 
+from functools import partial
+
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from governance.letters import LetterStatus
-from governance.search import Hit, SearchResult, hits_with_letters, letter_hit, live_index_page
+from governance.search import (
+    Found,
+    Hit,
+    SearchResult,
+    hits_with_letters,
+    letter_hit,
+    live_index_page,
+)
 
 from .constants import AdviceStatus
 from .models import Advice, CouncilInformationLetter, ResponseLetter
 from .pages import AdviceIndexPage
 
 
-def search_advice(municipality, query, request) -> list[SearchResult]:
+def search_advice(municipality, query, request) -> list[Found]:
     index_page = live_index_page(AdviceIndexPage, municipality)
     if index_page is None:
         return []
@@ -25,8 +34,21 @@ def search_advice(municipality, query, request) -> list[SearchResult]:
         (ResponseLetter.objects.filter(**sent).select_related("advice"), "advice"),
         (CouncilInformationLetter.objects.filter(**sent).select_related("advice"), "advice"),
     ]
-    base = index_page.get_url(request)
-    return [advice_result(hit, base) for hit in hits_with_letters(query, published, letter_sets)]
+    show = partial(advice_results, base=index_page.get_url(request))
+    return [
+        Found(
+            title=hit.record.subject,
+            date=hit.record.date,
+            relevance=hit.relevance,
+            hit=hit,
+            show=show,
+        )
+        for hit in hits_with_letters(query, published, letter_sets)
+    ]
+
+
+def advice_results(hits, base) -> list[SearchResult]:
+    return [advice_result(hit, base) for hit in hits]
 
 
 # Each kind of letter of an advies: its part of the public address of the letter

@@ -5,10 +5,16 @@ backend: PostgreSQL's `dutch` configuration in production, so "adviezen" finds
 
 One result per record (motie, toezegging, advies): a sent letter that matches makes its
 record a result and is listed under it, so a record with several matching letters
-appears once. Results are ordered by relevance, then newest first."""
+appears once. Results are ordered by relevance, then newest first.
+
+A source returns what it found as `Found` items: what orders them among all kinds
+(title, date, relevance) and how to show them. Only the page's items become results,
+one batch per source: the texts, statuses and indieners of the other matches (up to
+LIMIT per kind) are never read or formatted."""
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -59,7 +65,7 @@ SOURCES = []
 
 
 def register_search_source(source) -> None:
-    """`source(municipality, query, request) -> list[SearchResult]`."""
+    """`source(municipality, query, request) -> list[Found]`."""
     SOURCES.append(source)
 
 
@@ -103,6 +109,32 @@ class Hit:
     letters: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Found:
+    """A hit with what orders it among the hits of every kind (`ordered`), and `show`:
+    the source's function that turns a page's hits of that source into results, in
+    their order, with a fixed number of queries."""
+
+    title: str
+    date: datetime.date | None
+    relevance: float
+    hit: Hit
+    show: Callable[[list[Hit]], list[SearchResult]]
+
+
+def shown(found: list[Found]) -> list[SearchResult]:
+    """The results of `found` (one page), in its order: each source shows its own hits
+    in one batch."""
+    batches: dict = {}
+    for item in found:
+        batches.setdefault(item.show, []).append(item.hit)
+    results = {}
+    for show, hits in batches.items():
+        for hit, result in zip(hits, show(hits), strict=True):
+            results[id(hit)] = result
+    return [results[id(item.hit)] for item in found]
+
+
 def hits_with_letters(query, records, letter_sets) -> list[Hit]:
     """The `records` that match `query`, themselves or through one of their letters.
     `letter_sets` are pairs (letters, name of the letter's field with its record): the
@@ -132,6 +164,18 @@ def letter_hit(name, letter, *, pdf_url, page_url) -> LetterHit:
     )
 
 
+def numbered_found(hit: Hit, show) -> Found:
+    """A motie or toezegging found, ordered by its number and title and its meeting."""
+    record = hit.record
+    return Found(
+        title=f"{record.number} {record.title}",
+        date=record.meeting_held_on,
+        relevance=hit.relevance,
+        hit=hit,
+        show=show,
+    )
+
+
 def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
     """The result for a record with a number (motie, toezegging), linking to its page
     under the index at `base`; `summary` is the text shown below the title."""
@@ -143,15 +187,15 @@ def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
         summary=Truncator(summary).words(30),
         status=record.get_status_display(),
         overdue=record.is_overdue(),
-        date=record.meeting.date,
+        date=record.meeting_held_on,
         relevance=hit.relevance,
         **more,
     )
 
 
-def ordered(results, words=()) -> list[SearchResult]:
-    """Results whose title (with its number) holds every word searched for first, then
-    the most relevant; of equally relevant ones the newest, then by title.
+def ordered(results, words=()) -> list:
+    """Results (or Found items) whose title (with its number) holds every word searched
+    for first, then the most relevant; of equally relevant ones the newest, then by title.
     The title rule is ours because the backends weigh a title differently (PostgreSQL's
     rank can put a word in the text above the same word in the title). Relevance counts
     in tenths of the best result's: the scores are not exact enough to rank by their
@@ -181,15 +225,16 @@ def public_search(request):
     municipality = municipality_or_404(request)
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
     terms = plain_terms(query)
-    results = (
+    found = (
         ordered(
-            [result for source in SOURCES for result in source(municipality, terms, request)],
+            [item for source in SOURCES for item in source(municipality, terms, request)],
             terms.query_string.split(),
         )
         if terms
         else []
     )
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("pagina"))
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("pagina"))
+    page.object_list = shown(page.object_list)
     return render(
         request,
         "governance/search.html",

@@ -2,6 +2,7 @@
 indieners and fracties, or their sent raadsbrieven (listed under the motie); and keeping
 the search index of a motie current when its indieners change."""
 
+from functools import partial
 from urllib.parse import quote
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -12,10 +13,12 @@ from django.utils.translation import gettext as _
 from governance.letters import LetterStatus
 from governance.models import Party, Person
 from governance.search import (
+    Found,
     SearchResult,
     hits_with_letters,
     letter_hit,
     live_index_page,
+    numbered_found,
     numbered_result,
     reindex_task,
 )
@@ -28,17 +31,24 @@ SUBMITTERS = Prefetch(
 )
 
 
-def search_motions(municipality, query, request) -> list[SearchResult]:
+def search_motions(municipality, query, request) -> list[Found]:
     index_page = live_index_page(MotionIndexPage, municipality)
     if index_page is None:
         return []
     published = Motion.objects.published().filter(municipality_id=municipality.pk)
     letters = CompletionLetter.objects.filter(
         status=LetterStatus.sent, motion__in=published
-    ).select_related("motion__meeting")
-    hits = hits_with_letters(query, published.select_related("meeting"), [(letters, "motion")])
+    ).select_related("motion")
+    show = partial(motion_results, base=index_page.get_url(request))
+    return [
+        numbered_found(hit, show)
+        for hit in hits_with_letters(query, published, [(letters, "motion")])
+    ]
+
+
+def motion_results(hits, base) -> list[SearchResult]:
+    """The results of one page's moties: their indieners in one query."""
     prefetch_related_objects([hit.record for hit in hits], SUBMITTERS)
-    base = index_page.get_url(request)
     return [motion_result(hit, base) for hit in hits]
 
 

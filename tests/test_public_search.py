@@ -544,3 +544,48 @@ def test_the_upgrade_reindexes_existing_moties_and_letters(town, site):
     assert "Speeltuin" in search("Smit")
     # The advies itself is indexed on its next save; its letter is found now.
     assert results(search("respijtzorg")) == 1
+
+
+@pytest.mark.usefixtures("without_public_cache")
+def test_only_the_shown_page_of_moties_has_its_indieners_read(town, site):
+    """The results are made for the page shown: the indieners of the 23 moties found
+    are not read, only those of the 20 on the page (and of the 3 on page 2)."""
+    for _ in range(23):
+        MotionFactory(
+            municipality=town.municipality,
+            meeting=town.meeting,
+            portfolio=town.portfolio,
+            in_progress=True,
+            title="Buurtbus",
+            published_at=timezone.now(),
+        )
+
+    def indieners_read(page):
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().get(
+                "/zoeken/", {"q": "buurtbus", "pagina": page}, HTTP_HOST="dijkhoven.example"
+            )
+        assert response.status_code == 200
+        (sql,) = [q["sql"] for q in queries if 'FROM "motions_motionsubmitter"' in q["sql"]]
+        return len(re.search(r'"motion_id" IN \(([^)]*)\)', sql).group(1).split(","))
+
+    assert indieners_read(1) == 20
+    assert indieners_read(2) == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL backend's query")
+@pytest.mark.usefixtures("without_public_cache")
+def test_the_search_does_not_send_back_the_matched_vector(town, site):
+    """governance.search_backend: the condition on `title || body` stays (the GIN index
+    serves it), but the concatenation is not a column of the answer."""
+    motion(town, "Buurtbus")
+    with CaptureQueriesContext(connection) as queries:
+        assert results(search("buurtbus")) == 1
+    searches = [q["sql"] for q in queries if "@@" in q["sql"]]
+    assert searches
+    for sql in searches:
+        selected, condition = sql.split(" FROM ", 1)
+        assert "||" not in selected and "_vector_" not in selected
+        assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in (
+            condition
+        )

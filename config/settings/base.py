@@ -312,7 +312,7 @@ WAGTAIL_SITE_NAME = "Raadsvolg"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Dutch stemming where the database has it (PostgreSQL); SQLite ignores the setting.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+    "default": {"BACKEND": "governance.search_backend", "SEARCH_CONFIG": "dutch"}
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
