@@ -301,6 +301,13 @@ class Advice(index.Indexed, MunicipalityOwned, ClusterableModel):
                 condition=models.Q(status=AdviceStatus.published),
             ),
             search_key_index("advice_search_key"),  # the public search
+            # A municipality's published adviezen as keys alone (as motion_published_key):
+            # the API's brieven join the letters of an advies to them.
+            models.Index(
+                fields=["municipality", "id"],
+                name="advice_published_key",
+                condition=models.Q(status=AdviceStatus.published),
+            ),
         ]
 
     def __str__(self):

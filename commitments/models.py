@@ -172,6 +172,13 @@ class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadlin
                 name="commitment_published_updated",
                 condition=models.Q(published_at__isnull=False),
             ),
+            # The sitemap index: published toezeggingen in key order with their latest
+            # change, from the index alone (as motion_published_key).
+            models.Index(
+                fields=["municipality", "id", "updated_at"],
+                name="commitment_published_key",
+                condition=models.Q(published_at__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

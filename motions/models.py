@@ -231,6 +231,15 @@ class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, C
                 name="motion_published_updated",
                 condition=models.Q(published_at__isnull=False),
             ),
+            # A municipality's published moties by key, with their latest change, read
+            # from the index without the table: the API's brieven join their letters
+            # to them (and count them); the sitemap index pages them in key order with
+            # the latest change of each page (opendata.sitemaps).
+            models.Index(
+                fields=["municipality", "id", "updated_at"],
+                name="motion_published_key",
+                condition=models.Q(published_at__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -201,3 +201,25 @@ def test_college_staffs_overdue_records_use_the_portfolio_index(records, model):
     portfolios = list(model.objects.values_list("portfolio_id", flat=True).distinct())
     overdue = model.objects.overdue(TODAY).filter(portfolio_id__in=portfolios)
     assert only_index(model, "open_portfolio") in plan_of(overdue.order_by().values("pk"))
+
+
+@pytest.mark.parametrize("model", [Motion, Commitment])
+def test_the_sitemap_pages_published_records_from_the_key_index_alone(records, model):
+    """The sitemap index: a municipality's published records in key order with their
+    latest change (opendata.sitemaps.page_lastmods), from the index without the table."""
+    published = model.objects.published().filter(municipality=records)
+    name = only_index(model, "published_key")
+    found = plan_of(published.order_by("pk").values_list("pk", "updated_at"))
+    assert f"Index Only Scan using {name}" in found
+
+
+@pytest.mark.parametrize("model", [Motion, Advice])
+def test_the_api_letters_join_published_records_from_the_key_index_alone(records, model):
+    """The API's brieven (and their count): a letter's record must be published, of this
+    municipality; the keys of those records are read from the index alone."""
+    if model is Motion:
+        published = model.objects.published().filter(municipality=records)
+    else:
+        published = model.objects.filter(municipality=records, status=AdviceStatus.published)
+    name = only_index(model, "published_key")
+    assert f"Index Only Scan using {name}" in plan_of(published.order_by().values("pk"))
