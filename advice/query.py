@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from governance.constants import DUE_SOON_DAYS
@@ -84,17 +85,26 @@ class AdviceQuerySet(models.QuerySet):
         )
 
     def with_progress(self):
-        """Annotated with the number of points and of complete responses."""
-        complete = models.Q(points__response__position="adopted") | ~models.Q(
-            points__response__reasons=""
-        )
+        """Annotated with the number of points and of complete responses. Each is a
+        subquery per advies rather than a join with every point and response grouped
+        by advies: the lists count their adviezen without those joins (Django leaves
+        an unused subquery out of a count), and a page computes them for its own rows
+        only (docs/scale.md)."""
+        from .models import AdvicePoint
+
+        complete = models.Q(response__position="adopted") | ~models.Q(response__reasons="")
         answered = (
-            models.Q(points__response__isnull=False)
-            & ~models.Q(points__response__position="")
-            & ~models.Q(points__response__text="")
+            models.Q(response__isnull=False)
+            & ~models.Q(response__position="")
+            & ~models.Q(response__text="")
             & complete
         )
+        points = AdvicePoint.objects.filter(advice=models.OuterRef("pk")).order_by()
+
+        def count(points):
+            counted = points.values("advice").annotate(count=models.Count("pk")).values("count")
+            return Coalesce(models.Subquery(counted), 0)
+
         return self.annotate(
-            point_count=models.Count("points", distinct=True),
-            answered_count=models.Count("points", filter=answered, distinct=True),
+            point_count=count(points), answered_count=count(points.filter(answered))
         )

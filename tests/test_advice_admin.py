@@ -239,6 +239,20 @@ def test_the_advice_list_query_count_does_not_grow(town):
     assert _count(client, url) == few
 
 
+@pytest.mark.parametrize("who", ["advisory_member", "griffie"])
+def test_the_advice_list_counts_its_adviezen_without_their_points(town, who):
+    """The progress per advies (points, complete responses) is computed for the page's
+    rows only: the list's count reads the adviezen alone, not every point and response
+    grouped by advies (at 10,000 adviezen that count took 80 of the page's 140 ms)."""
+    client = client_for(getattr(town, who))
+    make(town, S.submitted, points=3)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("advice:index"))
+    assert response.status_code == 200 and "Advies over mantelzorg" in response.text
+    (count,) = [q["sql"] for q in queries if "COUNT(*)" in q["sql"] and "advice_advice" in q["sql"]]
+    assert "advice_advicepoint" not in count and "advice_pointresponse" not in count
+
+
 def test_an_advice_with_50_points_costs_no_more_queries_than_one_with_2(town):
     client = client_for(town.staff)
     small, big = make(town, S.submitted, points=2), make(town, S.submitted, points=50)
