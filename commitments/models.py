@@ -167,6 +167,13 @@ class Commitment(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadlin
                 name="commitment_open_portfolio",
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
+            # The overdue toezeggingen of every municipality (the functional
+            # administrator's dashboard), soonest deadline first.
+            models.Index(
+                fields=["deadline"],
+                name="commitment_open_by_deadline",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
             models.Index(
                 fields=["municipality", "-updated_at"],
                 name="commitment_published_updated",

@@ -225,6 +225,15 @@ class Motion(index.Indexed, MunicipalityOwned, HeldAtMeeting, TrackedDeadline, C
                 name="motion_open_portfolio",
                 condition=models.Q(status__in=OPEN_STATUSES),
             ),
+            # And for the functional administrator, who sees every municipality.
+            models.Index(
+                fields=["deadline"],
+                name="motion_open_by_deadline",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            # A municipality's moties by key, from the index alone: the admin's letter
+            # lists count the letters of the moties in the user's reach with it.
+            models.Index(fields=["municipality", "id"], name="motion_municipality_key"),
             # The public feed (newest change first) and the API's gewijzigd_sinds.
             models.Index(
                 fields=["municipality", "-updated_at"],

@@ -223,3 +223,22 @@ def test_the_api_letters_join_published_records_from_the_key_index_alone(records
         published = model.objects.filter(municipality=records, status=AdviceStatus.published)
     name = only_index(model, "published_key")
     assert f"Index Only Scan using {name}" in plan_of(published.order_by().values("pk"))
+
+
+@pytest.mark.parametrize("model", [Motion, Commitment])
+def test_the_administrators_overdue_records_use_the_deadline_index(records, model):
+    """The functional administrator's dashboard: overdue records of every municipality,
+    soonest deadline first, read in order (no municipality to start an index with)."""
+    overdue = model.objects.overdue(TODAY).order_by("deadline")
+    assert only_index(model, "open_by_deadline") in plan_of(overdue[:10], off=("seqscan", "sort"))
+
+
+def test_the_letter_lists_count_the_moties_in_reach_from_the_key_index(records):
+    """The admin's raadsbrieven: the letters of the moties of the user's municipality,
+    counted with the moties' keys read from the index alone."""
+    from motions.models import CompletionLetter
+
+    letters = CompletionLetter.objects.filter(motion__municipality_id__in=[records.pk])
+    name = only_index(Motion, "municipality_key")
+    sql, params = letters.order_by().values("pk").query.sql_with_params()
+    assert f"Index Only Scan using {name}" in plan(f"SELECT COUNT(*) FROM ({sql}) counted", params)
