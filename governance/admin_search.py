@@ -125,19 +125,36 @@ class AdminSearchSource:
         found = self.matching(self.visible(user), query)
         return list(found.select_related(*self.select_related).order_by("-pk")[: PER_SOURCE + 1])
 
+    @property
+    def own_fields(self) -> list[str]:
+        """The record's own searched fields, in order: the text its index holds."""
+        return [name for name in self.fields if "__" not in name]
+
     def matching(self, records, query: str):
         """The `records` with `query` in one of the fields: the record's own fields
         through one indexed text, a field through a relation to many rows in a subquery
-        (so no DISTINCT over every match is needed), one through a foreign key as is."""
-        own = [name for name in self.fields if "__" not in name]
+        (so no DISTINCT over every match is needed), fields of the record a foreign key
+        points to in a subquery on that record's table (`related_keys`), other paths
+        as they are."""
+        own = self.own_fields
         conditions = [Q(**{f"{HAYSTACK}__icontains": query})] if own else []
+        related: dict[str, list[str]] = {}
         for name in self.fields:
             if name in own:
                 continue
             if many_valued(self.model, name):
                 conditions.append(Q(InArray(F("pk"), Subquery(self.keys_matching(name, query)))))
+            elif name.count("__") == 1:
+                relation, field_name = name.split("__")
+                related.setdefault(relation, []).append(field_name)
             else:
                 conditions.append(Q(**{f"{name}__icontains": query}))
+        for relation, names in related.items():
+            key = self.model._meta.get_field(relation)
+            keys = related_keys(key.related_model, names, query)
+            # IN, not InArray: PostgreSQL then hashes the keys once (a hashed SubPlan);
+            # compared with an array it would read the array for every row.
+            conditions.append(Q(**{f"{key.attname}__in": keys}))
         if own:
             records = records.alias(**{HAYSTACK: Haystack(*own)})
         return records.filter(reduce(or_, conditions))
@@ -161,6 +178,23 @@ class AdminSearchSource:
     def url(self, record) -> str:
         target = getattr(record, self.visible_through) if self.visible_through else record
         return reverse(self.url_name, args=[target.pk])
+
+
+def related_keys(model, names, query: str):
+    """The keys of `model`'s rows with `query` in one of its fields `names` (a letter is
+    found by its motie's number or title). When `model` is searched itself and its
+    indexed text holds those fields, that text must hold the query too (it has no line
+    break), so the condition is added for its trigram index to find the candidates:
+    a join of every letter with its motie read every motie of the municipality."""
+    rows = model.objects.alias(**{HAYSTACK: Haystack(*names)})
+    rows = rows.filter(**{f"{HAYSTACK}__icontains": query})
+    for source in SOURCES:
+        if source.model is model and set(names) <= set(source.own_fields):
+            indexed = f"{HAYSTACK}_indexed"
+            rows = rows.alias(**{indexed: Haystack(*source.own_fields)})
+            rows = rows.filter(**{f"{indexed}__icontains": query})
+            break
+    return rows.order_by().values("pk")
 
 
 SOURCES: list[AdminSearchSource] = []

@@ -151,3 +151,23 @@ def test_a_motie_is_found_once_by_the_names_of_several_indieners(town, other_tow
     client = client_for(town.griffie)
     for query in ("de vries", "BRAM", "speeltuin in"):
         assert found(client.get(URL, {"q": query})) == [str(mine)]
+
+
+def test_a_letter_is_found_by_its_motie_number_but_not_by_the_moties_other_text(town):
+    """A letter's own record is searched by number and title only: the record's trigram
+    index finds the candidates (it holds the operative text too), and the condition on
+    number and title keeps out a motie that only mentions the word in its text."""
+    from motions.models import CompletionLetter
+
+    motie = motion(
+        town,
+        number="M2026-077",
+        title="Speeltuinen",
+        operative_text="verzoekt het college een zwembad te bouwen",
+    )
+    letter = CompletionLetter.objects.create(motion=motie)
+    griffie = client_for(town.griffie)
+    assert str(letter) in found(griffie.get(URL, {"q": "m2026-077"}))
+    assert str(letter) in found(griffie.get(URL, {"q": "speeltuin"}))
+    by_text = found(griffie.get(URL, {"q": "zwembad"}))
+    assert str(motie) in by_text and str(letter) not in by_text
