@@ -447,8 +447,8 @@ def test_of_equally_relevant_results_the_newest_comes_first(town, site):
     assert page.index("M2026-001 Buurtbus") < page.index("M2025-001 Buurtbus")
 
 
-def test_results_are_paged_twenty_at_a_time(town, site):
-    for _ in range(23):
+def published_buurtbus_moties(town, count):
+    for _ in range(count):
         MotionFactory(
             municipality=town.municipality,
             meeting=town.meeting,
@@ -457,6 +457,10 @@ def test_results_are_paged_twenty_at_a_time(town, site):
             title="Buurtbus",
             published_at=timezone.now(),
         )
+
+
+def test_results_are_paged_twenty_at_a_time(town, site):
+    published_buurtbus_moties(town, 23)
     first = search("buurtbus")
     assert "23 resultaten voor “buurtbus”" in first and results(first) == 20
     assert "pagina=2" in first and "Pagina 1 van 2" in first
@@ -550,15 +554,7 @@ def test_the_upgrade_reindexes_existing_moties_and_letters(town, site):
 def test_only_the_shown_page_of_moties_has_its_indieners_read(town, site):
     """The results are made for the page shown: the indieners of the 23 moties found
     are not read, only those of the 20 on the page (and of the 3 on page 2)."""
-    for _ in range(23):
-        MotionFactory(
-            municipality=town.municipality,
-            meeting=town.meeting,
-            portfolio=town.portfolio,
-            in_progress=True,
-            title="Buurtbus",
-            published_at=timezone.now(),
-        )
+    published_buurtbus_moties(town, 23)
 
     def indieners_read(page):
         with CaptureQueriesContext(connection) as queries:
