@@ -11,6 +11,8 @@ moties (docs/scale.md). The condition stays the same expression, so the GIN inde
 
 SQLite and other databases get the library's backend unchanged."""
 
+from functools import cache
+
 from django.db import connection
 from django.db.models import QuerySet
 from modelsearch.backends import database
@@ -29,16 +31,21 @@ def without_vector(queryset):
     return queryset
 
 
+@cache
 def postgres_backend_class():
+    """The subclass, made once (the library's PostgreSQL module imports only when that
+    is the database); Wagtail makes a backend object per search."""
     from modelsearch.backends.database.postgres import postgres
 
-    class QueryCompiler(postgres.PostgresSearchQueryCompiler):
+    class WithoutVector:
         def search(self, *args, **kwargs):
             return without_vector(super().search(*args, **kwargs))
 
-    class AutocompleteQueryCompiler(postgres.PostgresAutocompleteQueryCompiler):
-        def search(self, *args, **kwargs):
-            return without_vector(super().search(*args, **kwargs))
+    class QueryCompiler(WithoutVector, postgres.PostgresSearchQueryCompiler):
+        pass
+
+    class AutocompleteQueryCompiler(WithoutVector, postgres.PostgresAutocompleteQueryCompiler):
+        pass
 
     class PostgresSearchBackend(postgres.PostgresSearchBackend):
         query_compiler_class = QueryCompiler
