@@ -29,14 +29,14 @@ class AdviceConfig(AppConfig):
             AdvicePermissionPolicy,
             AdviceRequestPermissionPolicy,
         )
-        from .search import search_advice
+        from .search import ADVICE
         from .watch import AdviceRequestDeadlines, AdviceResponseDeadlines
 
         register_permission_policy(AdviceRequest, AdviceRequestPermissionPolicy(AdviceRequest))
         register_permission_policy(Advice, AdvicePermissionPolicy(Advice))
         for letter_model in (ResponseLetter, CouncilInformationLetter):
             register_permission_policy(letter_model, AdviceLetterPermissionPolicy(letter_model))
-        register_search_source(search_advice)
+        register_search_source(ADVICE)
         register_admin_search_source(
             AdminSearchSource(
                 Advice,

@@ -1,50 +1,15 @@
 """Public search in the published adviezen (with their points and responses), found by
 their own text or by their sent letters (listed under the advies)."""
 
-from functools import partial
-
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.letters import LetterStatus
-from governance.search import (
-    Found,
-    Hit,
-    SearchResult,
-    hits_with_letters,
-    letter_hit,
-    live_index_page,
-)
+from governance.search import Hit, SearchResult, SearchSource, letter_hit
 
 from .constants import AdviceStatus
 from .models import Advice, CouncilInformationLetter, ResponseLetter
 from .pages import AdviceIndexPage
-
-
-def search_advice(municipality, query, request) -> list[Found]:
-    index_page = live_index_page(AdviceIndexPage, municipality)
-    if index_page is None:
-        return []
-    published = Advice.objects.filter(
-        municipality_id=municipality.pk, status=AdviceStatus.published
-    )
-    sent = {"status": LetterStatus.sent, "advice__in": published}
-    letter_sets = [
-        (ResponseLetter.objects.filter(**sent).select_related("advice"), "advice"),
-        (CouncilInformationLetter.objects.filter(**sent).select_related("advice"), "advice"),
-    ]
-    show = partial(advice_results, base=index_page.get_url(request))
-    return [
-        Found(
-            title=hit.record.subject,
-            date=hit.record.date,
-            relevance=hit.relevance,
-            hit=hit,
-            show=show,
-        )
-        for hit in hits_with_letters(query, published, letter_sets)
-    ]
 
 
 def advice_results(hits, base) -> list[SearchResult]:
@@ -80,3 +45,19 @@ def advice_result(hit: Hit, base) -> SearchResult:
 def advice_letter_hit(letter, page):
     slug, name = LETTER_KINDS[type(letter)]
     return letter_hit(name, letter, pdf_url=f"{page}brief/{slug}/{letter.pk}/", page_url=page)
+
+
+def published_advice():
+    return Advice.objects.filter(status=AdviceStatus.published)
+
+
+ADVICE = SearchSource(
+    model=Advice,
+    published=published_advice,
+    letters=((ResponseLetter, "advice"), (CouncilInformationLetter, "advice")),
+    index_page=AdviceIndexPage,
+    title=lambda advice: advice.subject,
+    date="date",
+    fields=("subject", "date"),
+    results=advice_results,
+)

@@ -19,11 +19,11 @@ class CommitmentsConfig(AppConfig):
         from .agenda_list import commitment_rows
         from .models import Commitment
         from .permissions import CommitmentPermissionPolicy
-        from .search import search_commitments
+        from .search import COMMITMENTS
         from .watch import CommitmentDeadlines
 
         register_permission_policy(Commitment, CommitmentPermissionPolicy(Commitment))
-        register_search_source(search_commitments)
+        register_search_source(COMMITMENTS)
         register_admin_search_source(
             AdminSearchSource(
                 Commitment,

@@ -1055,3 +1055,4 @@ class NumberSequence(models.Model):
 
 from .audit_models import AuditEvent  # noqa: E402, F401  (the audit log, governance.audit)
 from .pages import ContentPage, HomePage, PublicSiteSettings  # noqa: E402, F401  (Wagtail finds page models in models)
+from .search_models import PublicSearchEntry  # noqa: E402, F401  (governance.public_index)

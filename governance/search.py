@@ -16,6 +16,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import quote
 
 from django.apps import apps
@@ -25,6 +26,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .letters import LetterStatus
 from .public_site import municipality_or_404
 
 MAX_QUERY = 200
@@ -32,6 +34,9 @@ MAX_QUERY = 200
 # results are merged and paged in memory, and a query that matches more than this
 # is too broad to read through anyway.
 LIMIT = 100
+# At most this many entries (records and letters of every kind together) per search
+# from the public search's own table on PostgreSQL (governance.public_index).
+ENTRIES = 3 * LIMIT
 PER_PAGE = 20
 SCORE = "_search_score"
 
@@ -61,11 +66,40 @@ class SearchResult:
     letters: tuple[LetterHit, ...] = ()
 
 
-SOURCES = []
+@dataclass(frozen=True, eq=False)
+class SearchSource:
+    """What one app publishes to the public search: its records (`model`), which of
+    them are published, their letters (pairs of the letter model and the name of its
+    field with the record; only sent ones are found), the page model under which
+    they are shown, what orders them among all kinds (`title(record)` and the name of
+    the `date` field, read from `fields`), and `results(hits, base)`: the results of
+    one page's hits, with their records and letters, under the index page at `base`."""
+
+    model: type
+    published: Callable
+    letters: tuple
+    index_page: type
+    title: Callable
+    date: str
+    fields: tuple
+    results: Callable
+
+    def letter_sets(self, records) -> list:
+        return [
+            (
+                letter_model.objects.filter(
+                    status=LetterStatus.sent, **{f"{owner}__in": records}
+                ).select_related(owner),
+                owner,
+            )
+            for letter_model, owner in self.letters
+        ]
 
 
-def register_search_source(source) -> None:
-    """`source(municipality, query, request) -> list[Found]`."""
+SOURCES: list[SearchSource] = []
+
+
+def register_search_source(source: SearchSource) -> None:
     SOURCES.append(source)
 
 
@@ -102,18 +136,23 @@ def search_records(query, records, limit=LIMIT) -> list:
 
 @dataclass
 class Hit:
-    """A record found by itself or by its letters, while the results are collected."""
+    """A record found by itself or by its letters, while the results are collected:
+    its key, and the record and letters themselves once read (`letters` holds pairs of
+    letter model and key until then)."""
 
-    record: object
+    pk: int
     relevance: float
+    title: str
+    date: datetime.date | None
+    record: object = None
     letters: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Found:
     """A hit with what orders it among the hits of every kind (`ordered`), and `show`:
-    the source's function that turns a page's hits of that source into results, in
-    their order, with a fixed number of queries."""
+    the function that turns a page's hits of its source into results, in their order,
+    with a fixed number of queries."""
 
     title: str
     date: datetime.date | None
@@ -124,31 +163,104 @@ class Found:
 
 def shown(found: list[Found]) -> list[SearchResult]:
     """The results of `found` (one page), in its order: each source shows its own hits
-    in one batch."""
+    in one batch. A hit whose record is no longer published is left out."""
     batches: dict = {}
     for item in found:
         batches.setdefault(item.show, []).append(item.hit)
     results = {}
     for show, hits in batches.items():
-        for hit, result in zip(hits, show(hits), strict=True):
+        for hit, result in show(hits):
             results[id(hit)] = result
-    return [results[id(item.hit)] for item in found]
+    return [results[id(item.hit)] for item in found if id(item.hit) in results]
 
 
-def hits_with_letters(query, records, letter_sets) -> list[Hit]:
-    """The `records` that match `query`, themselves or through one of their letters.
-    `letter_sets` are pairs (letters, name of the letter's field with its record): the
-    letters must be only those that may be shown (sent, of a record in `records`) and
-    fetch their record with select_related, so that no query runs per hit. A record
-    is as relevant as the best of itself and its matching letters."""
-    hits = {record.pk: Hit(record, record.relevance) for record in search_records(query, records)}
-    for letters, owner in letter_sets:
+def hits_with_letters(query, source, records) -> list[Hit]:
+    """The `records` of `source` that match `query`, themselves or through one of their
+    sent letters, with Wagtail's search backend (one query per kind). A record is as
+    relevant as the best of itself and its matching letters."""
+
+    def hit(record, relevance):
+        date = getattr(record, source.date)
+        return Hit(record.pk, relevance, source.title(record), date, record=record)
+
+    hits = {record.pk: hit(record, record.relevance) for record in search_records(query, records)}
+    for letters, owner in source.letter_sets(records):
         for letter in search_records(query, letters):
             record = getattr(letter, owner)
-            hit = hits.setdefault(record.pk, Hit(record, letter.relevance))
-            hit.relevance = max(hit.relevance, letter.relevance)
-            hit.letters.append(letter)
+            found = hits.setdefault(record.pk, hit(record, letter.relevance))
+            found.relevance = max(found.relevance, letter.relevance)
+            found.letters.append(letter)
     return list(hits.values())
+
+
+def hits_from_table(municipality, query, sources) -> dict:
+    """The hits of each of `sources` from the public search's own table (PostgreSQL):
+    one query for every kind, the best ENTRIES entries. The records and letters are
+    read later, for the shown page only (`read_hits`)."""
+    from .public_index import search
+
+    by_model = {source.model: source for source in sources}
+    hits: dict = {source: {} for source in sources}
+    for model, pk, entry_model, entry_pk, title, date, score in search(
+        municipality, query, list(by_model), ENTRIES
+    ):
+        found = hits[by_model[model]].setdefault(pk, Hit(pk, score, title, date))
+        found.relevance = max(found.relevance, score)
+        if entry_model is not model:
+            found.letters.append((entry_model, entry_pk))
+    return {source: list(found.values()) for source, found in hits.items()}
+
+
+def read_hits(source, municipality, hits) -> list[Hit]:
+    """`hits` with their records and letters read (those from the table have keys
+    only), in two queries per kind at most; the records are read again from the
+    municipality's published ones, so a hit whose record was withdrawn since its entry
+    was written is left out."""
+    unread = [hit for hit in hits if hit.record is None]
+    if unread:
+        records = source.published().filter(municipality_id=municipality.pk)
+        by_pk = records.in_bulk([hit.pk for hit in unread])
+        letters = {}
+        for letter_model, _owner in source.letters:
+            keys = [pk for hit in unread for model, pk in hit.letters if model is letter_model]
+            if keys:
+                sent = letter_model.objects.filter(status=LetterStatus.sent)
+                letters[letter_model] = sent.in_bulk(keys)
+        for hit in unread:
+            hit.record = by_pk.get(hit.pk)
+            hit.letters = [
+                letters[model][pk] for model, pk in hit.letters if pk in letters.get(model, {})
+            ]
+    return [hit for hit in hits if hit.record is not None]
+
+
+def find(municipality, query, request) -> list[Found]:
+    """What every source found, unordered."""
+    from .public_index import in_use
+
+    pages = {source: live_index_page(source.index_page, municipality) for source in SOURCES}
+    sources = [source for source in SOURCES if pages[source] is not None]
+    if in_use():
+        hits = hits_from_table(municipality, query, sources)
+    else:
+        hits = {
+            source: hits_with_letters(
+                query, source, source.published().filter(municipality_id=municipality.pk)
+            )
+            for source in sources
+        }
+    found = []
+    for source in sources:
+        show = partial(
+            show_hits, source=source, municipality=municipality, base=pages[source].get_url(request)
+        )
+        found += [Found(hit.title, hit.date, hit.relevance, hit, show) for hit in hits[source]]
+    return found
+
+
+def show_hits(hits, source, municipality, base) -> list[tuple[Hit, SearchResult]]:
+    read = read_hits(source, municipality, hits)
+    return list(zip(read, source.results(read, base), strict=True))
 
 
 def letter_hit(name, letter, *, pdf_url, page_url) -> LetterHit:
@@ -164,16 +276,9 @@ def letter_hit(name, letter, *, pdf_url, page_url) -> LetterHit:
     )
 
 
-def numbered_found(hit: Hit, show) -> Found:
-    """A motie or toezegging found, ordered by its number and title and its meeting."""
-    record = hit.record
-    return Found(
-        title=f"{record.number} {record.title}",
-        date=record.meeting_held_on,
-        relevance=hit.relevance,
-        hit=hit,
-        show=show,
-    )
+def numbered_title(record) -> str:
+    """What orders a motie or toezegging among the results: its number and title."""
+    return f"{record.number} {record.title}"
 
 
 def numbered_result(kind, base, hit: Hit, summary, **more) -> SearchResult:
@@ -227,7 +332,7 @@ def public_search(request):
     terms = plain_terms(query)
     found = (
         ordered(
-            [item for source in SOURCES for item in source(municipality, terms, request)],
+            find(municipality, terms, request),
             terms.query_string.split(),
         )
         if terms

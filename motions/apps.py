@@ -18,14 +18,14 @@ class MotionsConfig(AppConfig):
 
         from .models import CompletionLetter, Motion
         from .permissions import CompletionLetterPermissionPolicy, MotionPermissionPolicy
-        from .search import search_motions
+        from .search import MOTIONS
         from .watch import MotionDeadlines
 
         register_permission_policy(Motion, MotionPermissionPolicy(Motion))
         register_permission_policy(
             CompletionLetter, CompletionLetterPermissionPolicy(CompletionLetter)
         )
-        register_search_source(search_motions)
+        register_search_source(MOTIONS)
         register_admin_search_source(
             AdminSearchSource(
                 Motion,

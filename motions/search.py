@@ -2,7 +2,6 @@
 indieners and fracties, or their sent raadsbrieven (listed under the motie); and keeping
 the search index of a motie current when its indieners change."""
 
-from functools import partial
 from urllib.parse import quote
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -10,16 +9,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from governance.letters import LetterStatus
 from governance.models import Party, Person
 from governance.search import (
-    Found,
     SearchResult,
-    hits_with_letters,
+    SearchSource,
     letter_hit,
-    live_index_page,
-    numbered_found,
     numbered_result,
+    numbered_title,
     reindex_task,
 )
 
@@ -29,21 +25,6 @@ from .pages import MotionIndexPage
 SUBMITTERS = Prefetch(
     "submitters", queryset=MotionSubmitter.objects.select_related("person", "party")
 )
-
-
-def search_motions(municipality, query, request) -> list[Found]:
-    index_page = live_index_page(MotionIndexPage, municipality)
-    if index_page is None:
-        return []
-    published = Motion.objects.published().filter(municipality_id=municipality.pk)
-    letters = CompletionLetter.objects.filter(
-        status=LetterStatus.sent, motion__in=published
-    ).select_related("motion")
-    show = partial(motion_results, base=index_page.get_url(request))
-    return [
-        numbered_found(hit, show)
-        for hit in hits_with_letters(query, published, [(letters, "motion")])
-    ]
 
 
 def motion_results(hits, base) -> list[SearchResult]:
@@ -69,6 +50,18 @@ def motion_result(hit, base) -> SearchResult:
             for letter in sorted(hit.letters, key=lambda letter: letter.version)
         ),
     )
+
+
+MOTIONS = SearchSource(
+    model=Motion,
+    published=Motion.objects.published,
+    letters=((CompletionLetter, "motion"),),
+    index_page=MotionIndexPage,
+    title=numbered_title,
+    date="meeting_held_on",
+    fields=("number", "title", "meeting_held_on"),
+    results=motion_results,
+)
 
 
 # Keeping the index current -------------------------------------------------------------
