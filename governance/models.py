@@ -230,11 +230,16 @@ class Meeting(MunicipalityOwned):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The records made at this meeting keep a copy of its date (HeldAtMeeting).
+        from .public_index import refresh_keys
+
+        # The records made at this meeting keep a copy of its date (HeldAtMeeting), and
+        # so do their entries in the public search's table (which order by it).
         for model in held_at_meeting_models():
-            model.objects.filter(meeting=self).exclude(meeting_held_on=self.date).update(
-                meeting_held_on=self.date
-            )
+            moved = model.objects.filter(meeting=self).exclude(meeting_held_on=self.date)
+            pks = list(moved.values_list("pk", flat=True))
+            if pks:
+                moved.update(meeting_held_on=self.date)
+                refresh_keys(model, pks)
 
 
 class Party(MunicipalityOwned):

@@ -28,6 +28,7 @@ from .letters import LetterStatus
 from .search_models import PublicSearchEntry
 
 BATCH = 1000
+UPDATED = ("municipality_id", "record_type_id", "record_id", "title", "date", "vector")
 FOUND = ("record_type_id", "record_id", "entry_type_id", "entry_id", "title", "date", "relevance")
 COLUMNS = "municipality_id, record_type_id, record_id, entry_type_id, entry_id, title, date"
 
@@ -69,6 +70,13 @@ def refresh(model, objs) -> None:
         return
     attname = f"{owner}_id" if owner else "pk"
     refresh_records(source, {getattr(obj, attname) for obj in objs})
+
+
+def refresh_keys(model, pks) -> None:
+    """Write again the entries of the records `pks` of the record model `model`."""
+    source, owner = source_of(model)
+    if source is not None and owner is None and in_use():
+        refresh_records(source, pks)
 
 
 def refresh_records(source, pks) -> int:
@@ -124,7 +132,11 @@ def insert(rows) -> int:
             "v.entry_id, v.title, v.date, e.title || e.body "
             f"FROM (VALUES {values}) AS v({COLUMNS}) "
             f"JOIN {IndexEntry._meta.db_table} e ON e.content_type_id = v.entry_type_id "
-            "AND e.object_id = v.entry_id::text",
+            "AND e.object_id = v.entry_id::text "
+            # Two writers of one record's entries (a save and a rebuild) may both have
+            # deleted before either inserts: the later one's rows win.
+            "ON CONFLICT (entry_type_id, entry_id) DO UPDATE SET "
+            + ", ".join(f"{column} = EXCLUDED.{column}" for column in UPDATED),
             [value for row in rows for value in row],
         )
         return cursor.rowcount

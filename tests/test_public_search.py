@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from advice.constants import AdviceStatus
-from advice.models import Advice
+from advice.models import Advice, ResponseLetter
 from advice.pages import AdviceIndexPage
 from governance.letters import LetterStatus
 from governance.pages import HomePage
@@ -587,3 +587,79 @@ def test_one_query_on_the_public_table_finds_every_kind(town, site):
     (sql,) = [q["sql"] for q in queries if "@@" in q["sql"]]
     assert 'FROM "governance_publicsearchentry"' in sql and "JOIN" not in sql
     assert f'"municipality_id" = {town.municipality.pk}' in sql
+
+
+# The public search's own table (PostgreSQL) ----------------------------------------------
+
+needs_table = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the public search's own table"
+)
+
+
+def entries():
+    from governance.models import PublicSearchEntry
+
+    return set(
+        PublicSearchEntry.objects.values_list(
+            "municipality_id", "record_id", "entry_type__model", "entry_id", "title", "date"
+        )
+    )
+
+
+@needs_table
+def test_the_table_follows_the_deletion_of_a_record(town, site):
+    kept = motion(town, "Buurtbus")
+    letter = sent_completion_letter(kept, "De buurtbus rijdt.")
+    gone = motion(town, "Buurtbus twee")
+    assert {(entry[2], entry[3]) for entry in entries()} == {
+        ("motion", kept.pk),
+        ("completionletter", letter.pk),
+        ("motion", gone.pk),
+    }
+    gone.delete()
+    assert {(entry[2], entry[3]) for entry in entries()} == {
+        ("motion", kept.pk),
+        ("completionletter", letter.pk),
+    }
+    assert results(search("buurtbus")) == 1
+
+
+@needs_table
+def test_a_rebuild_writes_what_the_saves_wrote(town, other_town, site):
+    from governance import public_index
+
+    sent_completion_letter(motion(town, "Buurtbus"), "De buurtbus rijdt.")
+    motion(town, "Concept", publish=False)
+    advice = published_advice(other_town, "Lindeburgs advies")
+    ResponseLetter.objects.create(advice=advice, status=LetterStatus.sent, opening="Antwoord.")
+    written = entries()
+    assert len(written) == 4 and {entry[0] for entry in written} == {
+        town.municipality.pk,
+        other_town.municipality.pk,
+    }
+    public_index.reset()
+    assert entries() == set()
+    assert public_index.rebuild() == 4
+    assert entries() == written
+
+
+@needs_table
+@pytest.mark.usefixtures("without_public_cache")
+def test_an_entry_behind_its_record_never_shows_a_withdrawn_record(town, site):
+    """An entry is derived data; until the index hears of a change (a worker that has not
+    run, an update past the signals) the results are read from the published records."""
+    shown = motion(town, "Buurtbus")
+    hidden = motion(town, "Buurtbus in de wijk")
+    Motion.objects.filter(pk=hidden.pk).update(published_at=None)  # past the signals
+    page = search("buurtbus")
+    assert shown.title in page and hidden.title not in page
+    assert results(page) == 1
+
+
+@needs_table
+def test_a_moved_meeting_moves_the_dates_of_its_records_entries(town, site):
+    found = motion(town, "Buurtbus")
+    sent_completion_letter(found, "De buurtbus rijdt.")
+    town.meeting.date = datetime.date(2026, 3, 5)
+    town.meeting.save()
+    assert {entry[5] for entry in entries()} == {datetime.date(2026, 3, 5)}
