@@ -41,7 +41,7 @@ class AdviceRequestPermissionPolicy(ScopedPermissionPolicy):
             return AdviceRequest.objects.visible_to_scope(scope)
         keeps = Q(municipality_id__in=scope.griffie_municipality_ids)
         if action != "delete":
-            keeps |= Q(portfolio_id__in=scope.staff_portfolio_ids)
+            keeps |= scope.staff_reach()
         return AdviceRequest.objects.filter(keeps)
 
 
@@ -121,8 +121,8 @@ class AdviceLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy):
 
         from governance.letters import LetterStatus
 
-        keeps = Q(advice__municipality_id__in=scope.griffie_municipality_ids) | Q(
-            advice__portfolio_id__in=scope.staff_portfolio_ids
+        keeps = Q(advice__municipality_id__in=scope.griffie_municipality_ids) | scope.staff_reach(
+            "advice__"
         )
         if action == "view":
             keeps |= Q(
@@ -164,7 +164,7 @@ def responses_visible_filter(scope):
     if scope.is_superuser:
         return Q()
     return (
-        Q(portfolio_id__in=scope.staff_portfolio_ids)
+        scope.staff_reach()
         | Q(municipality_id__in=scope.griffie_municipality_ids)
         | Q(status__in=(AdviceStatus.response_sent, AdviceStatus.published))
     )

@@ -25,7 +25,7 @@ class AdviceRequestQuerySet(models.QuerySet):
             return self
         return self.filter(
             models.Q(municipality_id__in=scope.griffie_municipality_ids)
-            | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
+            | scope.staff_reach()
             | models.Q(advisory_council_id__in=scope.advisory_council_ids)
         )
 
@@ -79,7 +79,7 @@ class AdviceQuerySet(models.QuerySet):
                 submitted
                 & (
                     models.Q(municipality_id__in=scope.griffie_municipality_ids)
-                    | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
+                    | scope.staff_reach()
                 )
             )
         )

@@ -21,6 +21,16 @@ class GovernanceConfig(AppConfig):
         from .public_changes import connect
 
         connect()
+        from django.db.models.signals import m2m_changed
+
+        from .models import Role
+        from .roles import refuse_foreign_portfolios
+
+        m2m_changed.connect(
+            refuse_foreign_portfolios,
+            sender=Role.portfolios.through,
+            dispatch_uid="refuse_foreign_portfolios",
+        )
         # One date field in the whole admin: dd-mm-jjjj, never rewritten by a picker.
         register_form_field_override(
             models.DateField, override={"form_class": dates.DateField, "widget": dates.DateInput}

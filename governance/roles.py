@@ -34,6 +34,22 @@ class Scope:
     def is_griffie_of(self, municipality_id: int | None) -> bool:
         return self.is_superuser or municipality_id in self.griffie_municipality_ids
 
+    def staff_reach(self, prefix: str = ""):
+        """The records of the user's portfolios as college staff, as a condition on
+        records (`prefix` leads to the record: "motion__" for a raadsbrief). It names
+        the municipality beside the portfolios: the same records, as a role's
+        portfolios are of its municipality (`Role.portfolios`, checked when they are
+        added), but an index that starts with the municipality can then serve the
+        lists in their order (docs/scale.md)."""
+        from django.db.models import Q
+
+        return Q(
+            **{
+                f"{prefix}municipality_id__in": self.staff_municipality_ids,
+                f"{prefix}portfolio_id__in": self.staff_portfolio_ids,
+            }
+        )
+
     def is_staff_for(self, portfolio_id: int | None) -> bool:
         return portfolio_id is not None and portfolio_id in self.staff_portfolio_ids
 
@@ -74,3 +90,32 @@ def _load_scope(user) -> Scope:
         staff_portfolio_ids=frozenset(portfolio_ids),
         advisory_council_ids=ids(RoleKind.advisory_member, 2),
     )
+
+
+def refuse_foreign_portfolios(sender, instance, action, pk_set, reverse=False, **kwargs):
+    """A role's portfolios are of the role's municipality, however they are added (the
+    role form says so to the user first; a shell or an import meets this): the lists
+    of college staff rely on it (`Scope.staff_reach`)."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from .models import Portfolio, Role
+
+    if action != "pre_add" or not pk_set:
+        return
+    if reverse:  # portfolio.roles.add(role, …)
+        foreign = Role.objects.filter(pk__in=pk_set).exclude(
+            municipality_id=instance.municipality_id
+        )
+        names = [instance.name] if foreign.exists() else []
+    else:
+        names = list(
+            Portfolio.objects.filter(pk__in=pk_set)
+            .exclude(municipality_id=instance.municipality_id)
+            .values_list("name", flat=True)
+        )
+    if names:
+        raise ValidationError(
+            _("These portfolios belong to another municipality: %(names)s.")
+            % {"names": ", ".join(sorted(names))}
+        )

@@ -33,8 +33,7 @@ class TrackedQuerySet(models.QuerySet):
         if scope.is_superuser:
             return self
         return self.filter(
-            models.Q(municipality_id__in=scope.griffie_municipality_ids)
-            | models.Q(portfolio_id__in=scope.staff_portfolio_ids)
+            models.Q(municipality_id__in=scope.griffie_municipality_ids) | scope.staff_reach()
         )
 
     def published(self):

@@ -65,8 +65,8 @@ class CompletionLetterPermissionPolicy(SentLettersFrozen, ScopedPermissionPolicy
 
         from .models import CompletionLetter
 
-        keeps = Q(motion__municipality_id__in=scope.griffie_municipality_ids) | Q(
-            motion__portfolio_id__in=scope.staff_portfolio_ids
+        keeps = Q(motion__municipality_id__in=scope.griffie_municipality_ids) | scope.staff_reach(
+            "motion__"
         )
         letters = CompletionLetter.objects.filter(keeps)
         if action in ("change", "delete"):

@@ -257,3 +257,41 @@ def test_the_letter_lists_count_the_moties_in_reach_from_the_key_index(records):
     name = only_index(Motion, "municipality_key")
     sql, params = letters.order_by().values("pk").query.sql_with_params()
     assert f"Index Only Scan using {name}" in plan(f"SELECT COUNT(*) FROM ({sql}) counted", params)
+
+
+def test_college_staffs_list_is_read_in_order_from_the_meeting_date_index(records, town):
+    """Their reach names the municipality beside the portfolios (Scope.staff_reach), so
+    the (municipality, meeting date, number) index gives their moties in the list's
+    order; on portfolios alone PostgreSQL 15 sorts every motie of them."""
+    from governance.roles import scope_for
+
+    Motion.objects.update(portfolio=town.portfolio)
+    reach = Motion.objects.visible_to_scope(scope_for(town.staff))
+    ordered = reach.order_by("-meeting_held_on", "number")[:50]
+    assert only_index(Motion, "by_meeting") in plan_of(ordered, off=("seqscan", "sort"))
+
+
+def test_the_public_search_reads_the_gin_index_of_its_own_table(records):
+    """governance.public_index: one query on (municipality, vector), among many entries
+    of other words and another municipality."""
+    from governance import public_index
+    from governance.models import PublicSearchEntry
+
+    public_index.rebuild()  # the fixture published the moties past the signals
+    assert PublicSearchEntry.objects.filter(municipality=records).count() == 9
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """INSERT INTO governance_publicsearchentry
+            (municipality_id, record_type_id, record_id, entry_type_id, entry_id, title,
+             vector)
+            SELECT municipality_id, record_type_id, record_id, entry_type_id,
+                   100000 + n, title, to_tsvector('dutch', 'fietspad')
+            FROM generate_series(1, 2000) n,
+                 (SELECT * FROM governance_publicsearchentry LIMIT 1) t"""
+        )
+        cursor.execute("ANALYZE governance_publicsearchentry")
+    with CaptureQueriesContext(connection) as queries:
+        found = public_index.search(records, plain_terms("mantelzorg"), [Motion], 300)
+    assert len(found) == 3
+    (sql,) = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+    assert "public_search_vector" in plan(sql)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from governance.constants import RoleKind
 from governance.models import Role
@@ -47,3 +47,17 @@ def test_a_griffie_role_without_municipality_is_refused():
     )
     with pytest.raises(ValidationError):
         role.full_clean()
+
+
+def test_a_portfolio_of_another_municipality_is_refused_however_it_is_added(town, other_town):
+    """The role form says so first; a shell or an import meets the same refusal, as the
+    college staff's lists rely on it (Scope.staff_reach)."""
+    role = Role.objects.get(user=town.staff, kind=RoleKind.college_staff)
+    # Each in its own savepoint: the refusal rolls back the transaction it is raised in.
+    with pytest.raises(ValidationError) as error, transaction.atomic():
+        role.portfolios.add(other_town.portfolio)
+    assert "Deze portefeuilles horen bij een andere gemeente" in str(error.value)
+    with pytest.raises(ValidationError), transaction.atomic():
+        other_town.portfolio.staff_roles.add(role)
+    assert set(role.portfolios.all()) == {town.portfolio}
+    role.portfolios.add(town.portfolio)  # its own: no refusal
