@@ -162,11 +162,14 @@ def rebuild() -> int:
 
 
 def search(municipality, terms, models, limit) -> list[tuple]:
-    """The best `limit` entries of the municipality's records of `models` that match
-    `terms` (a Wagtail PlainText), ranked as Wagtail's backend ranks: rows of (record
-    model, record pk, entry model, entry pk, title, date, relevance)."""
+    """The entries of the municipality's records of `models` that match `terms` (a
+    Wagtail PlainText), ranked with Wagtail's weights, at most the best `limit` of each
+    kind of entry (records of a kind, letters of a kind: one broad kind cannot crowd
+    out the others): rows of (record model, record pk, entry model, entry pk, title,
+    date, relevance), best first. One query."""
     from django.contrib.postgres.search import SearchRank
-    from django.db.models import F
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
     from modelsearch.backends.database.postgres.weights import get_sql_weights
     from wagtail.search.backends import get_search_backend
 
@@ -178,22 +181,22 @@ def search(municipality, terms, models, limit) -> list[tuple]:
     tsquery = compiler.build_tsquery(terms, config=backend.config)
     types = ContentType.objects.get_for_models(*models)
     model_of = {content_type.pk: model for model, content_type in types.items()}
+    best_first = [F("relevance").desc(), F("pk").desc()]
     rows = (
         PublicSearchEntry.objects.filter(
             municipality_id=municipality.pk, record_type_id__in=list(model_of), vector=tsquery
         )
         .annotate(relevance=SearchRank(F("vector"), tsquery, weights=get_sql_weights()))
-        .order_by("-relevance", "-pk")
-        .values_list(
-            "record_type_id", "record_id", "entry_type_id", "entry_id", "title", "date", "relevance"
-        )[:limit]
+        .annotate(place=Window(RowNumber(), partition_by=F("entry_type_id"), order_by=best_first))
+        .filter(place__lte=limit)
+        .order_by(*best_first)
+        .values_list(*FOUND)
     )
     return [
-        (
-            model_of[record_type],
-            record_id,
-            ContentType.objects.get_for_id(entry_type).model_class(),
-            *rest,
-        )
+        (model_of[record_type], record_id, model_for(entry_type), *rest)
         for record_type, record_id, entry_type, *rest in rows
     ]
+
+
+def model_for(content_type_id):
+    return ContentType.objects.get_for_id(content_type_id).model_class()

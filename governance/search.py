@@ -34,9 +34,6 @@ MAX_QUERY = 200
 # results are merged and paged in memory, and a query that matches more than this
 # is too broad to read through anyway.
 LIMIT = 100
-# At most this many entries (records and letters of every kind together) per search
-# from the public search's own table on PostgreSQL (governance.public_index).
-ENTRIES = 3 * LIMIT
 PER_PAGE = 20
 SCORE = "_search_score"
 
@@ -122,13 +119,13 @@ def relevance(score, backend) -> float:
     return -score if "sqlite" in type(backend).__module__ else score
 
 
-def search_records(query, records, limit=LIMIT) -> list:
-    """The first `limit` of `records` that match `query`, best first, each with its
+def search_records(query, records) -> list:
+    """The first LIMIT of `records` that match `query`, best first, each with its
     relevance in `.relevance`: one query, whatever the number of hits."""
     from wagtail.search.backends import get_search_backend  # as plain_terms: not at import
 
     backend = get_search_backend()
-    found = list(backend.search(query, records).annotate_score(SCORE)[:limit])
+    found = list(backend.search(query, records).annotate_score(SCORE)[:LIMIT])
     for record in found:
         record.relevance = relevance(getattr(record, SCORE), backend)
     return found
@@ -195,14 +192,15 @@ def hits_with_letters(query, source, records) -> list[Hit]:
 
 def hits_from_table(municipality, query, sources) -> dict:
     """The hits of each of `sources` from the public search's own table (PostgreSQL):
-    one query for every kind, the best ENTRIES entries. The records and letters are
-    read later, for the shown page only (`read_hits`)."""
+    one query for every kind, the best LIMIT of each kind of record and of letter, as
+    the backend's search gives. The records and letters are read later, for the shown
+    page only (`read_hits`)."""
     from .public_index import search
 
     by_model = {source.model: source for source in sources}
     hits: dict = {source: {} for source in sources}
     for model, pk, entry_model, entry_pk, title, date, score in search(
-        municipality, query, list(by_model), ENTRIES
+        municipality, query, list(by_model), LIMIT
     ):
         found = hits[by_model[model]].setdefault(pk, Hit(pk, score, title, date))
         found.relevance = max(found.relevance, score)

@@ -663,3 +663,19 @@ def test_a_moved_meeting_moves_the_dates_of_its_records_entries(town, site):
     town.meeting.date = datetime.date(2026, 3, 5)
     town.meeting.save()
     assert {entry[5] for entry in entries()} == {datetime.date(2026, 3, 5)}
+
+
+@pytest.mark.usefixtures("without_public_cache")
+def test_one_kind_matching_often_does_not_crowd_out_another(town, site, monkeypatch):
+    """At most LIMIT of each kind are collected, the best of each: many adviezen about a
+    word leave room for the one motie that mentions it."""
+    from governance import search as searching
+
+    monkeypatch.setattr(searching, "LIMIT", 2)
+    for n in range(3):
+        published_advice(town, f"Buurtbus buurtbus buurtbus {n}")
+    found = motion(town, "Vervoer in de wijk")
+    Motion.objects.filter(pk=found.pk).update(operative_text="<p>Ook de buurtbus.</p>")
+    Motion.objects.get(pk=found.pk).save()  # reindexed
+    page = search("buurtbus")
+    assert results(page) == 3 and "Vervoer in de wijk" in page
