@@ -12,12 +12,15 @@ Derived data, kept by the search backend (`governance.search_backend`): after Wa
 writes or deletes the index entry of a record or letter, `refresh()` writes the entries
 of its record again (a record's publication, or a letter being sent, is a save, and so
 a new index entry). The vectors are Wagtail's own (`title || body`), so stemming and
-weights are the same as the rest of the search. A rebuild of the index (`update_index`)
-refills the table through the same path; `rebuild()` refills it alone.
+weights are the same as the rest of the search. Writing entries renews the
+municipality's cached public answers. A rebuild of the index (`update_index`) refills
+the table through the same path and deletes the entries of records gone or withdrawn
+past the signals (`delete_stale`); `rebuild()` refills it alone.
 
-Nothing here decides what is shown: the results are read again from the published
-records of the municipality (`governance.search`), so an entry that is behind (the
-worker has not run yet) never shows a withdrawn record."""
+Nothing here decides what is shown: the hits are checked against the published records
+of the municipality, and the page's records read from them (`governance.search`), so
+an entry that is behind (the worker has not run yet) never shows or counts a withdrawn
+record."""
 
 from itertools import islice
 
@@ -25,6 +28,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
 from .letters import LetterStatus
+from .public_changes import public_changed
 from .search_models import PublicSearchEntry
 
 BATCH = 1000
@@ -110,10 +114,32 @@ def refresh_records(source, pks) -> int:
             letter_rows.append((municipality, record_type, record_pk, letter_type, pk, title, date))
     written = 0
     with transaction.atomic():
-        PublicSearchEntry.objects.filter(record_type_id=record_type, record_id__in=pks).delete()
+        old = PublicSearchEntry.objects.filter(record_type_id=record_type, record_id__in=pks)
+        municipalities = {row[0] for row in rows.values()}
+        municipalities |= set(old.values_list("municipality_id", flat=True).distinct())
+        deleted, _ = old.delete()
         for chunk in batched([*rows.values(), *letter_rows], BATCH):
             written += insert(chunk)
+        if deleted or written:
+            # What the public search finds changed: its cached answers are renewed. A
+            # publication renewed them already, but the index task that writes these
+            # entries may run later (the worker), and a search answered in between
+            # would otherwise be kept without them.
+            public_changed(municipalities)
     return written
+
+
+def delete_stale() -> int:
+    """Delete the entries of records that are gone or no longer published (removed or
+    changed past the signals); a rebuild of Wagtail's index does this too."""
+    deleted = 0
+    for source in sources():
+        record_type = ContentType.objects.get_for_model(source.model).pk
+        stale = PublicSearchEntry.objects.filter(record_type_id=record_type).exclude(
+            record_id__in=source.published().values("pk")
+        )
+        deleted += stale.delete()[0]
+    return deleted
 
 
 def insert(rows) -> int:
@@ -181,7 +207,13 @@ def search(municipality, terms, models, limit) -> list[tuple]:
     tsquery = compiler.build_tsquery(terms, config=backend.config)
     types = ContentType.objects.get_for_models(*models)
     model_of = {content_type.pk: model for model, content_type in types.items()}
-    best_first = [F("relevance").desc(), F("pk").desc()]
+    # Of equally relevant entries the newest record's first, as the results show them.
+    best_first = [
+        F("relevance").desc(),
+        F("date").desc(nulls_last=True),
+        F("record_id").desc(),
+        F("entry_id").desc(),
+    ]
     rows = (
         PublicSearchEntry.objects.filter(
             municipality_id=municipality.pk, record_type_id__in=list(model_of), vector=tsquery

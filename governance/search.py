@@ -1,16 +1,17 @@
-"""Public search across what each app publishes: every app registers a source that
-searches only its published records of one municipality (with Wagtail's search
-backend: PostgreSQL's `dutch` configuration in production, so "adviezen" finds
-"advies").
+"""Public search across what each app publishes: every app registers a `SearchSource`,
+and only published records of one municipality, and their sent letters, are found.
+On PostgreSQL one query finds every kind in the public search's own table
+(`governance.public_index`), made from Wagtail's index (the `dutch` configuration, so
+"adviezen" finds "advies"); on SQLite Wagtail's backend searches each kind.
 
 One result per record (motie, toezegging, advies): a sent letter that matches makes its
 record a result and is listed under it, so a record with several matching letters
 appears once. Results are ordered by relevance, then newest first.
 
-A source returns what it found as `Found` items: what orders them among all kinds
-(title, date, relevance) and how to show them. Only the page's items become results,
-one batch per source: the texts, statuses and indieners of the other matches (up to
-LIMIT per kind) are never read or formatted."""
+The hits of every kind become `Found` items: what orders them among all kinds (title,
+date, relevance) and how to show them. Only the page's items become results, one batch
+per source: the texts, statuses and indieners of the other matches (up to LIMIT per
+kind) are never read or formatted."""
 
 import datetime
 import re
@@ -173,7 +174,7 @@ def shown(found: list[Found]) -> list[SearchResult]:
 
 def hits_with_letters(query, source, records) -> list[Hit]:
     """The `records` of `source` that match `query`, themselves or through one of their
-    sent letters, with Wagtail's search backend (one query per kind). A record is as
+    sent letters, with Wagtail's search backend (one query per kind; SQLite). A record is as
     relevant as the best of itself and its matching letters."""
 
     def hit(record, relevance):
@@ -193,8 +194,10 @@ def hits_with_letters(query, source, records) -> list[Hit]:
 def hits_from_table(municipality, query, sources) -> dict:
     """The hits of each of `sources` from the public search's own table (PostgreSQL):
     one query for every kind, the best LIMIT of each kind of record and of letter, as
-    the backend's search gives. The records and letters are read later, for the shown
-    page only (`read_hits`)."""
+    the backend's search gives. Only hits whose record is still published count (one
+    query of keys per kind: an entry can be behind its record until the index task
+    ran); the records and letters themselves are read for the shown page only
+    (`read_hits`)."""
     from .public_index import search
 
     by_model = {source.model: source for source in sources}
@@ -206,29 +209,35 @@ def hits_from_table(municipality, query, sources) -> dict:
         found.relevance = max(found.relevance, score)
         if entry_model is not model:
             found.letters.append((entry_model, entry_pk))
+    for source, found in hits.items():
+        if found:
+            published = source.published().filter(municipality_id=municipality.pk, pk__in=found)
+            kept = set(published.values_list("pk", flat=True))
+            hits[source] = {pk: hit for pk, hit in found.items() if pk in kept}
     return {source: list(found.values()) for source, found in hits.items()}
 
 
 def read_hits(source, municipality, hits) -> list[Hit]:
     """`hits` with their records and letters read (those from the table have keys
-    only), in two queries per kind at most; the records are read again from the
-    municipality's published ones, so a hit whose record was withdrawn since its entry
-    was written is left out."""
+    only), in one query per kind of record and of letter; the records are read again
+    from the municipality's published ones and the letters from their sent ones, so a
+    hit whose record was withdrawn since its entry was written is left out."""
     unread = [hit for hit in hits if hit.record is None]
     if unread:
         records = source.published().filter(municipality_id=municipality.pk)
         by_pk = records.in_bulk([hit.pk for hit in unread])
-        letters = {}
-        for letter_model, _owner in source.letters:
+        letters = {}  # (letter model, key): (key of its record, letter)
+        for letter_model, owner in source.letters:
             keys = [pk for hit in unread for model, pk in hit.letters if model is letter_model]
-            if keys:
-                sent = letter_model.objects.filter(status=LetterStatus.sent)
-                letters[letter_model] = sent.in_bulk(keys)
+            sent = letter_model.objects.filter(
+                status=LetterStatus.sent, pk__in=keys, **{f"{owner}_id__in": list(by_pk)}
+            )
+            for letter in sent if keys else ():
+                letters[letter_model, letter.pk] = (getattr(letter, f"{owner}_id"), letter)
         for hit in unread:
             hit.record = by_pk.get(hit.pk)
-            hit.letters = [
-                letters[model][pk] for model, pk in hit.letters if pk in letters.get(model, {})
-            ]
+            found = [letters.get(key, (None, None)) for key in hit.letters]
+            hit.letters = [letter for owner, letter in found if owner == hit.pk]
     return [hit for hit in hits if hit.record is not None]
 
 

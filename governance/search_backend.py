@@ -1,7 +1,8 @@
 """Wagtail's database search backend (settings.WAGTAILSEARCH_BACKENDS), with one
 addition on PostgreSQL: its index also keeps the public search's own table
 (`governance.public_index`). After the index writes or deletes the entry of an object,
-the public entries of that object's record are written again; a reset empties them.
+the public entries of that object's record are written again; a reset empties them,
+and a rebuild (`update_index`) deletes those of records gone or no longer published.
 
 SQLite and other databases get the library's backend unchanged."""
 
@@ -32,6 +33,10 @@ def postgres_backend_class():
         def reset(self):
             super().reset()
             public_index.reset()
+
+        def delete_stale_entries(self):
+            super().delete_stale_entries()
+            public_index.delete_stale()
 
     class PostgresSearchBackend(postgres.PostgresSearchBackend):
         index_class = Index

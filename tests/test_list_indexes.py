@@ -268,7 +268,8 @@ def test_college_staffs_list_is_read_in_order_from_the_meeting_date_index(record
     Motion.objects.update(portfolio=town.portfolio)
     reach = Motion.objects.visible_to_scope(scope_for(town.staff))
     ordered = reach.order_by("-meeting_held_on", "number")[:50]
-    assert only_index(Motion, "by_meeting") in plan_of(ordered, off=("seqscan", "sort"))
+    planned = plan_of(ordered, off=("seqscan", "sort"))
+    assert only_index(Motion, "by_meeting") in planned and "Sort" not in planned, planned
 
 
 def test_the_public_search_reads_the_gin_index_of_its_own_table(records):
@@ -290,6 +291,13 @@ def test_the_public_search_reads_the_gin_index_of_its_own_table(records):
                  (SELECT * FROM governance_publicsearchentry LIMIT 1) t"""
         )
         cursor.execute("ANALYZE governance_publicsearchentry")
+        # As only_index(): the foreign keys' own indexes set aside.
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'governance_publicsearchentry'"
+            " AND indexname <> 'public_search_vector' AND indexdef NOT LIKE 'CREATE UNIQUE%%'"
+        )
+        for (other,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{other}"')
     with CaptureQueriesContext(connection) as queries:
         found = public_index.search(records, plain_terms("mantelzorg"), [Motion], 300)
     assert len(found) == 3

@@ -651,9 +651,61 @@ def test_an_entry_behind_its_record_never_shows_a_withdrawn_record(town, site):
     shown = motion(town, "Buurtbus")
     hidden = motion(town, "Buurtbus in de wijk")
     Motion.objects.filter(pk=hidden.pk).update(published_at=None)  # past the signals
+    assert ("motion", hidden.pk) in {(entry[2], entry[3]) for entry in entries()}
     page = search("buurtbus")
     assert shown.title in page and hidden.title not in page
     assert results(page) == 1
+    assert "1 resultaat voor" in html.unescape(page)  # the count leaves it out too
+
+
+@needs_table
+def test_a_rebuild_of_the_index_deletes_the_entries_of_records_gone_or_withdrawn(town, site):
+    from wagtail.search.backends import get_search_backend
+
+    kept = motion(town, "Buurtbus")
+    withdrawn = motion(town, "Buurtbus in de wijk")
+    Motion.objects.filter(pk=withdrawn.pk).update(published_at=None)  # past the signals
+    get_search_backend().get_index_for_model(Motion).delete_stale_entries()
+    assert {(entry[2], entry[3]) for entry in entries()} == {("motion", kept.pk)}
+
+
+@needs_table
+def test_publishing_a_motie_with_a_sent_letter_makes_both_findable(town, site):
+    draft = motion(town, "Buurtbus", publish=False)
+    sent_completion_letter(draft, "De buurtbus rijdt in Dijkhoven.")
+    assert entries() == set()
+    set_published(draft, town.griffie, True)
+    assert {(entry[2], entry[1]) for entry in entries()} == {
+        ("motion", draft.pk),
+        ("completionletter", draft.pk),
+    }
+    page = search("dijkhoven")  # only in the letter
+    assert results(page) == 1 and "Raadsbrief" in page
+
+
+@needs_table
+def test_new_entries_renew_the_cached_public_answers(town, site):
+    """The index task that writes the entries may run after the publication renewed the
+    cache (the worker): a search answered in between must not be kept."""
+    from governance import public_index
+    from governance.models import Municipality
+    from motions.search import MOTIONS
+
+    found = motion(town, "Buurtbus")
+    before = Municipality.objects.filter(pk=town.municipality.pk).update(
+        public_changed_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    assert before == 1
+    public_index.refresh_records(MOTIONS, [found.pk])
+    town.municipality.refresh_from_db()
+    assert town.municipality.public_changed_at > timezone.now() - datetime.timedelta(minutes=1)
+    draft = motion(town, "Concept", publish=False)
+    Municipality.objects.filter(pk=town.municipality.pk).update(
+        public_changed_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    public_index.refresh_records(MOTIONS, [draft.pk])  # nothing public: nothing renewed
+    town.municipality.refresh_from_db()
+    assert town.municipality.public_changed_at < timezone.now() - datetime.timedelta(hours=1)
 
 
 @needs_table
