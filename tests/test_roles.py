@@ -61,3 +61,25 @@ def test_a_portfolio_of_another_municipality_is_refused_however_it_is_added(town
         other_town.portfolio.staff_roles.add(role)
     assert set(role.portfolios.all()) == {town.portfolio}
     role.portfolios.add(town.portfolio)  # its own: no refusal
+
+
+def test_college_staff_do_not_list_a_record_of_another_municipality_in_their_portfolio(
+    town, other_town
+):
+    """Data written past the rules (a Lindeburg motie with a Dijkhoven portfolio): the
+    staff's reach names their municipality (Scope.staff_reach), so it shows less, never
+    more."""
+    from motions.models import Motion
+    from tests.factories import MotionFactory
+
+    own = MotionFactory(
+        municipality=town.municipality, meeting=town.meeting, portfolio=town.portfolio
+    )
+    elsewhere = MotionFactory(
+        municipality=other_town.municipality,
+        meeting=other_town.meeting,
+        portfolio=other_town.portfolio,
+    )
+    Motion.objects.filter(pk=elsewhere.pk).update(portfolio=town.portfolio)  # past the forms
+    visible = set(Motion.objects.visible_to(town.staff))
+    assert own in visible and elsewhere not in visible
